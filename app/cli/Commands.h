@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Command.h"
+
+#include <memory>
+
+namespace cpm::cli {
+
+// One factory per verb, each defined in its own <Verb>Command.cpp.
+std::unique_ptr<Command> makeImportCommand();
+std::unique_ptr<Command> makeMetricsCommand();
+std::unique_ptr<Command> makeCheckCommand();
+std::unique_ptr<Command> makeModelsCommand();
+std::unique_ptr<Command> makeGenerateCommand();
+
+} // namespace cpm::cli
