@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warehouse/Importer.h"
+
+#include "transform/SqlProject.h"
+#include "warehouse/RecordLoader.h"
+#include "warehouse/Refresh.h"
+#include "warehouse/SqlFile.h"
+#include "warehouse/Warehouse.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+namespace cpm {
+
+Importer::Importer(Warehouse &warehouse, const SqlProject &project) : m_warehouse(warehouse), m_project(project) {}
+
+bool Importer::report(const QString &phase, qint64 done, qint64 total)
+{
+    return !m_progress || m_progress(phase, done, total);
+}
+
+static Error cancelled()
+{
+    Error e = Error::make(Error::Code::Cancelled, QStringLiteral("import cancelled; the warehouse is unchanged"));
+    return e;
+}
+
+ImportSummary Importer::run(const ImportOptions &options)
+{
+    ImportSummary summary;
+    summary.dryRun = options.dryRun;
+    QVector<PlannedFile> files;
+    Error error;
+    m_rowsSoFar = 0;
+    if (!plan(options, &files, &error)) {
+        summary.error = error;
+        return summary;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    qint64 batchId = 0;
+    bool ok = m_warehouse.exec(QStringLiteral("begin immediate"));
+    if (!ok)
+        error = m_warehouse.error();
+    ok = ok && beginBatch(options, &batchId, &error);
+    bool anyLoaded = false;
+    for (PlannedFile &file : files) {
+        ok = ok && importFile(file, options, batchId, &error);
+        anyLoaded = anyLoaded || !file.summary.alreadyImported;
+    }
+    summary.loadSeconds = double(timer.restart()) / 1000.0;
+    const bool refreshNow = anyLoaded && options.refreshModels && !options.dryRun;
+    ok = ok && (!refreshNow || refresh(&error));
+    summary.refreshSeconds = double(timer.elapsed()) / 1000.0;
+    // Nothing new (every file seen before) or a dry run: roll back so nothing changes at all.
+    const bool keep = ok && anyLoaded && !options.dryRun;
+    ok = ok && (keep ? finish(options, batchId, &error) : m_warehouse.exec(QStringLiteral("rollback")));
+    if (!ok) {
+        m_warehouse.exec(QStringLiteral("rollback"));
+        summary.error = error;
+    }
+    summary.batchId = keep && ok ? batchId : 0;
+    for (const PlannedFile &file : files)
+        summary.files << file.summary;
+    return summary;
+}
+
+bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, Error *error)
+{
+    if (options.files.isEmpty() || options.files.size() > 3) {
+        *error = Error::make(Error::Code::Usage, QStringLiteral("give one to three extract files"));
+        error->expected = QStringLiteral("stores, devices and/or transactions CSV files");
+        return false;
+    }
+    QVector<PlannedFile> planned(3);
+    QVector<bool> taken(3, false);
+    for (const ImportSource &source : options.files) {
+        if (!report(QStringLiteral("Checking %1").arg(QFileInfo(source.path).fileName()), 0, 1))
+            return *error = cancelled(), false;
+        PlannedFile file;
+        file.inspection = FileInspector::inspect(source.path, source.forcedRole);
+        if (!file.inspection.ok())
+            return *error = file.inspection.error, false;
+        const int slot = int(file.inspection.role());
+        if (taken[slot]) {
+            *error = Error::make(Error::Code::Usage, QStringLiteral("two files are %1 extracts").arg(roleName(file.inspection.role())));
+            error->file = source.path;
+            error->expected = QStringLiteral("at most one file per extract kind");
+            return false;
+        }
+        taken[slot] = true;
+        file.summary.path = source.path;
+        file.summary.role = file.inspection.role();
+        file.summary.dialect = file.inspection.dialect;
+        file.summary.fileSize = file.inspection.fileSize;
+        file.summary.mapping = file.inspection.mapping;
+        file.summary.timestampFormats = file.inspection.timestampFormats;
+        if (!hashFile(file, error))
+            return false;
+        planned[slot] = file;
+    }
+    // Stores first, then devices, then transactions: the order a reader of the data expects.
+    for (int slot = 0; slot < 3; ++slot) {
+        if (taken[slot])
+            *files << planned[slot];
+    }
+    return true;
+}
+
+bool Importer::hashFile(PlannedFile &file, Error *error)
+{
+    QFile in(file.summary.path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = Error::make(Error::Code::FileOpen, in.errorString());
+        error->file = file.summary.path;
+        return false;
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 done = 0;
+    const QString phase = QStringLiteral("Checking %1").arg(QFileInfo(file.summary.path).fileName());
+    for (qint64 n; (n = in.read(buffer.data(), buffer.size())) > 0;) {
+        hash.addData(QByteArrayView(buffer.constData(), n));
+        done += n;
+        if (!report(phase, done, file.summary.fileSize))
+            return *error = cancelled(), false;
+    }
+    file.summary.sha256 = QString::fromLatin1(hash.result().toHex());
+    return true;
+}
+
+bool Importer::beginBatch(const ImportOptions &options, qint64 *batchId, Error *error)
+{
+    QSqlQuery query(m_warehouse.database());
+    const QVariantMap values{{QStringLiteral(":started_at"), QDateTime::currentDateTime().toString(Qt::ISODate)},
+                             {QStringLiteral(":source"), options.source}};
+    if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/insert_batch.sql"), values, error))
+        return false;
+    *batchId = query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool Importer::checkAlreadyImported(PlannedFile &file, Error *error)
+{
+    QSqlQuery query(m_warehouse.database());
+    const QVariantMap values{{QStringLiteral(":sha256"), file.summary.sha256},
+                             {QStringLiteral(":role"), roleName(file.summary.role)}};
+    if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/find_imported_file.sql"), values, error))
+        return false;
+    if (query.next()) {
+        file.summary.alreadyImported = true;
+        file.summary.previousBatch = query.value(0).toLongLong();
+    }
+    return true;
+}
+
+static QVector<TimestampColumn> timestampColumnsFor(const FileInspection &inspection, const ImportOptions &options)
+{
+    QVector<TimestampColumn> columns;
+    const QStringList names = FileClassifier::canonicalColumns(inspection.role());
+    for (int canonical : FileInspector::timestampColumns(inspection.role())) {
+        TimestampColumn column;
+        column.canonical = canonical;
+        const QString name = names.at(canonical);
+        const TimestampFormatGuess guess = inspection.timestampFormats.value(name);
+        const QString key = roleName(inspection.role()) + QLatin1Char('.') + name;
+        if (options.columnDateOrders.contains(key)) {
+            column.order = options.columnDateOrders.value(key);
+        } else if (options.dateOrder != DateOrder::Unknown) {
+            column.order = options.dateOrder;
+        } else {
+            column.order = guess.order == DateOrder::Unknown ? DateOrder::MonthFirst : guess.order;
+            column.mayFlip = guess.ambiguous || guess.order == DateOrder::Unknown;
+        }
+        columns << column;
+    }
+    return columns;
+}
+
+bool Importer::importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error)
+{
+    if (!checkAlreadyImported(file, error))
+        return false;
+    if (file.summary.alreadyImported)
+        return true;
+    QVector<TimestampColumn> columns = timestampColumnsFor(file.inspection, options);
+    // A guessed date order that the data later contradicts (a day > 12 deep in the file)
+    // is corrected by reloading the file with the other order, inside a savepoint.
+    for (int attempt = 0; attempt <= columns.size(); ++attempt) {
+        bool restart = false;
+        if (!m_warehouse.exec(QStringLiteral("savepoint import_file")))
+            return *error = m_warehouse.error(), false;
+        const bool ok = loadFile(file, columns, batchId, &restart, error);
+        if (ok && !restart)
+            return m_warehouse.exec(QStringLiteral("release import_file")) && recordFile(file, batchId, error);
+        m_warehouse.exec(QStringLiteral("rollback to import_file"));
+        m_warehouse.exec(QStringLiteral("release import_file"));
+        if (!ok)
+            return false;
+    }
+    *error = Error::make(Error::Code::Value, QStringLiteral("the dates fit neither month-first nor day-first order"));
+    error->file = file.summary.path;
+    return false;
+}
+
+} // namespace cpm

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "warehouse/FileInspector.h"
+#include "warehouse/ImportTypes.h"
+
+namespace cpm {
+
+class RecordLoader;
+class SqlProject;
+class SqliteStatement;
+class Warehouse;
+
+/**
+ * Imports one to three extracts atomically: everything (raw upserts, rejects, notes,
+ * batch records and the model refresh) happens in one transaction that commits whole or
+ * is rolled back, leaving the warehouse exactly as it was. Re-importing identical bytes
+ * changes nothing. Runs on the thread that opened the warehouse.
+ */
+class Importer
+{
+public:
+    Importer(Warehouse &warehouse, const SqlProject &project);
+
+    void setProgress(ImportProgress progress) { m_progress = std::move(progress); }
+    /** Imports; the summary carries the error, if any (the warehouse is then unchanged). */
+    ImportSummary run(const ImportOptions &options);
+
+    /** Test hook: fail as if the disk broke after this many loaded rows (-1: never). */
+    void setFailAfterRows(qint64 rows) { m_failAfterRows = rows; }
+
+private:
+    struct PlannedFile
+    {
+        FileInspection inspection;
+        FileImportSummary summary;
+    };
+
+    bool plan(const ImportOptions &options, QVector<PlannedFile> *files, Error *error);
+    bool hashFile(PlannedFile &file, Error *error);
+    bool checkAlreadyImported(PlannedFile &file, Error *error);
+    bool beginBatch(const ImportOptions &options, qint64 *batchId, Error *error);
+    bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
+    bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
+                  bool *restart, Error *error);
+    bool storeReject(SqliteStatement &statement, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
+    bool countRows(const PlannedFile &file, qint64 batchId, qint64 *all, qint64 *inBatch, Error *error);
+    void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
+    bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
+    bool refresh(Error *error);
+    bool finish(const ImportOptions &options, qint64 batchId, Error *error);
+    bool report(const QString &phase, qint64 done, qint64 total);
+
+    Warehouse &m_warehouse;
+    const SqlProject &m_project;
+    ImportProgress m_progress;
+    qint64 m_failAfterRows = -1;
+    qint64 m_rowsSoFar = 0;
+};
+
+} // namespace cpm

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The per-file half of Importer: streaming a file into its raw table and recording it.
+#include "warehouse/Importer.h"
+
+#include "transform/SqlProject.h"
+#include "warehouse/RecordLoader.h"
+#include "warehouse/Refresh.h"
+#include "warehouse/SqlFile.h"
+#include "warehouse/Warehouse.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+namespace cpm {
+
+static constexpr int kRejectSamples = 100;
+static constexpr qint64 kProgressEvery = 8192;
+
+static Error cancelledError()
+{
+    return Error::make(Error::Code::Cancelled, QStringLiteral("import cancelled; the warehouse is unchanged"));
+}
+
+// The data proved the guessed order wrong: use the other one and say so in the summary.
+static void flipContradictedOrder(FileImportSummary &summary, QVector<TimestampColumn> &columns, int canonical)
+{
+    for (TimestampColumn &column : columns) {
+        if (column.canonical != canonical)
+            continue;
+        column.order = column.order == DateOrder::MonthFirst ? DateOrder::DayFirst : DateOrder::MonthFirst;
+        column.mayFlip = false;
+        TimestampFormatGuess &guess = summary.timestampFormats[FileClassifier::canonicalColumns(summary.role).at(canonical)];
+        guess.order = column.order;
+        guess.ambiguous = false;
+    }
+}
+
+bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qint64 batchId, bool *restart, Error *error)
+{
+    FileImportSummary &summary = file.summary;
+    summary.rowsRead = summary.rowsLoaded = summary.rowsRejected = 0;
+    summary.rejectSamples.clear();
+    RecordLoader loader(summary.mapping, columns, batchId);
+    SqliteStatement rejects;
+    if (!loader.prepare(m_warehouse.handle(), m_project.root(), error))
+        return false;
+    if (!rejects.prepare(m_warehouse.handle(), SqlFile::text(m_project.root(), QStringLiteral("load/insert_reject.sql"), error)))
+        return false;
+    qint64 before = 0;
+    qint64 ignored = 0;
+    if (!countRows(file, batchId, &before, &ignored, error))
+        return false;
+
+    CsvReader reader(summary.path);
+    if (!reader.open())
+        return *error = reader.error(), false;
+    const QString phase = QStringLiteral("Loading %1").arg(QFileInfo(summary.path).fileName());
+    bool header = true;
+    const auto status = reader.read([&](const CsvRecord &record) {
+        if (header)
+            return !(header = false);
+        ++summary.rowsRead;
+        RejectedRow reject;
+        switch (loader.load(record, &reject)) {
+        case RecordLoader::Outcome::Loaded:
+            ++summary.rowsLoaded;
+            break;
+        case RecordLoader::Outcome::Rejected:
+            ++summary.rowsRejected;
+            reject.rawText = maskedRecordText(record, summary.mapping, reader.dialect().delimiter);
+            if (summary.rejectSamples.size() < kRejectSamples)
+                summary.rejectSamples << reject;
+            if (!storeReject(rejects, file, batchId, reject))
+                return *error = Error::make(Error::Code::Database, rejects.errorMessage()), false;
+            break;
+        case RecordLoader::Outcome::OrderContradiction:
+            *restart = true;
+            return false;
+        case RecordLoader::Outcome::DatabaseError:
+            *error = Error::make(Error::Code::Database, loader.databaseMessage());
+            error->line = record.lineNumber();
+            return false;
+        }
+        if (m_failAfterRows >= 0 && ++m_rowsSoFar > m_failAfterRows) {
+            *error = Error::make(Error::Code::Database, QStringLiteral("simulated failure (test hook)"));
+            error->line = record.lineNumber();
+            return false;
+        }
+        if (summary.rowsRead % kProgressEvery == 0 && !report(phase, reader.bytesRead(), reader.fileSize()))
+            return *error = cancelledError(), false;
+        return true;
+    });
+    if (*restart) {
+        flipContradictedOrder(summary, columns, loader.contradictedColumn());
+        return true;
+    }
+    if (status == CsvReader::Result::Error)
+        return *error = reader.error(), false;
+    if (error->isError()) {
+        if (error->file.isEmpty())
+            error->file = summary.path;
+        return false;
+    }
+    report(phase, reader.fileSize(), reader.fileSize());
+    columns = loader.timestampColumns();
+    qint64 after = 0;
+    qint64 inBatch = 0;
+    if (!countRows(file, batchId, &after, &inBatch, error))
+        return false;
+    summary.rowsInserted = after - before;
+    summary.duplicateIds = summary.rowsLoaded - inBatch;
+    collectNotes(file, loader, reader.transcodedFields());
+    return true;
+}
+
+bool Importer::storeReject(SqliteStatement &statement, const PlannedFile &file, qint64 batchId, const RejectedRow &row)
+{
+    const QByteArray role = roleName(file.summary.role).toUtf8();
+    const QByteArray name = QFileInfo(file.summary.path).fileName().toUtf8();
+    const QByteArray columnName = row.columnName.toUtf8();
+    const QByteArray value = row.value.toUtf8();
+    const QByteArray reason = row.reason.toUtf8();
+    const QByteArray raw = row.rawText.toUtf8();
+    statement.bindInt(1, batchId);
+    statement.bindText(2, role);
+    statement.bindText(3, name);
+    statement.bindInt(4, row.line);
+    statement.bindInt(5, row.column);
+    statement.bindText(6, columnName);
+    statement.bindText(7, value);
+    statement.bindText(8, reason);
+    statement.bindText(9, raw);
+    return statement.execute();
+}
+
+bool Importer::countRows(const PlannedFile &file, qint64 batchId, qint64 *all, qint64 *inBatch, Error *error)
+{
+    QSqlQuery query(m_warehouse.database());
+    const QString relative = QStringLiteral("load/count_raw_%1.sql").arg(roleName(file.summary.role));
+    if (!SqlFile::exec(query, m_project.root(), relative, {{QStringLiteral(":batch_id"), batchId}}, error) || !query.next())
+        return false;
+    *all = query.value(0).toLongLong();
+    *inBatch = query.value(1).toLongLong();
+    return true;
+}
+
+bool Importer::recordFile(const PlannedFile &file, qint64 batchId, Error *error)
+{
+    const FileImportSummary &s = file.summary;
+    QStringList formats;
+    for (auto it = s.timestampFormats.cbegin(); it != s.timestampFormats.cend(); ++it)
+        formats << it.key() + QStringLiteral(": ") + it.value().describe();
+    const QString role = roleName(s.role);
+    const QString name = QFileInfo(s.path).fileName();
+    QSqlQuery query(m_warehouse.database());
+    const QVariantMap values{
+        {QStringLiteral(":batch_id"), batchId}, {QStringLiteral(":role"), role},
+        {QStringLiteral(":file_name"), name}, {QStringLiteral(":file_size"), s.fileSize},
+        {QStringLiteral(":sha256"), s.sha256}, {QStringLiteral(":dialect"), s.dialect.describe()},
+        {QStringLiteral(":rows_read"), s.rowsRead}, {QStringLiteral(":rows_loaded"), s.rowsLoaded},
+        {QStringLiteral(":rows_rejected"), s.rowsRejected}, {QStringLiteral(":timestamp_formats"), formats.join(QStringLiteral("; "))}};
+    if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/insert_import_file.sql"), values, error))
+        return false;
+    for (const ImportNote &note : s.notes) {
+        const QVariantMap noteValues{{QStringLiteral(":batch_id"), batchId}, {QStringLiteral(":role"), role},
+                                     {QStringLiteral(":file_name"), name}, {QStringLiteral(":kind"), note.kind},
+                                     {QStringLiteral(":row_count"), note.rows}, {QStringLiteral(":message"), note.message}};
+        if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/insert_import_note.sql"), noteValues, error))
+            return false;
+    }
+    return true;
+}
+
+bool Importer::refresh(Error *error)
+{
+    return refreshModels(m_warehouse, m_project, [this](int done, int total, const QString &model) {
+        return report(QStringLiteral("Building %1").arg(model), done, total);
+    }, error);
+}
+
+bool Importer::finish(const ImportOptions &, qint64 batchId, Error *error)
+{
+    QSqlQuery query(m_warehouse.database());
+    const QVariantMap values{{QStringLiteral(":finished_at"), QDateTime::currentDateTime().toString(Qt::ISODate)},
+                             {QStringLiteral(":batch_id"), batchId}};
+    if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/finish_batch.sql"), values, error))
+        return false;
+    if (!m_warehouse.exec(QStringLiteral("commit")))
+        return *error = m_warehouse.error(), false;
+    return true;
+}
+
+} // namespace cpm

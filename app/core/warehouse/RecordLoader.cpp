@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warehouse/RecordLoader.h"
+
+#include "csv/ValueNormalizer.h"
+
+#include <QFile>
+
+namespace cpm {
+
+namespace N = ValueNormalizer;
+
+static QString readSql(const QString &root, const QString &relative, Error *error)
+{
+    QFile file(root + QLatin1Char('/') + relative);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = Error::make(Error::Code::Sql, QStringLiteral("cannot read SQL file"));
+        error->file = file.fileName();
+        return QString();
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+RecordLoader::RecordLoader(const ColumnMapping &mapping, QVector<TimestampColumn> timestampColumns, qint64 batchId)
+    : m_mapping(mapping), m_timestamps(std::move(timestampColumns)), m_batchId(batchId)
+{
+}
+
+bool RecordLoader::prepare(sqlite3 *db, const QString &sqlRoot, Error *error)
+{
+    const QString file = QStringLiteral("load/upsert_raw_%1.sql").arg(roleName(m_mapping.role));
+    const QString sql = readSql(sqlRoot, file, error);
+    if (sql.isEmpty())
+        return false;
+    if (!m_statement.prepare(db, sql)) {
+        *error = Error::make(Error::Code::Sql, QStringLiteral("cannot prepare the loader: ") + m_statement.errorMessage());
+        error->file = file;
+        return false;
+    }
+    return true;
+}
+
+QByteArrayView RecordLoader::text(const CsvRecord &record, int canonical) const
+{
+    const int field = m_mapping.field(canonical);
+    return field >= 0 && field < record.size() ? N::trimmed(record.field(field)) : QByteArrayView();
+}
+
+void RecordLoader::rejectField(const CsvRecord &record, int canonical, const QString &reason, RejectedRow *reject) const
+{
+    const int field = m_mapping.field(canonical);
+    reject->line = record.lineNumber();
+    reject->column = field + 1;
+    reject->columnName = m_mapping.header.value(field);
+    // Card data never leaves the loader unmasked, not even in an error.
+    if (m_mapping.role == FileRole::Transactions && (canonical == Col::CardNumber || canonical == Col::Cvv))
+        reject->value = QStringLiteral("(masked)");
+    else
+        reject->value = QString::fromUtf8(record.field(field).left(200));
+    reject->reason = reason;
+}
+
+bool RecordLoader::integerField(const CsvRecord &record, int canonical, bool required, qint64 *out, RejectedRow *reject)
+{
+    const QByteArrayView value = text(record, canonical);
+    if (value.isEmpty() && !required)
+        return true;
+    if (N::parseInteger(value, out))
+        return true;
+    rejectField(record, canonical, value.isEmpty() ? QStringLiteral("missing value (expected an integer)")
+                                                   : QStringLiteral("not an integer (expected digits like 42)"),
+                reject);
+    return false;
+}
+
+bool RecordLoader::timestampField(const CsvRecord &record, TimestampColumn &column, qint64 *out, RejectedRow *reject)
+{
+    const QByteArrayView value = text(record, column.canonical);
+    const auto status = TimestampParser::parse(value, column.order, out);
+    if (status == TimestampParser::Status::Ok) {
+        const int hour = int(((*out % 86400) + 86400) % 86400 / 3600);
+        column.minHour = qMin(column.minHour, hour);
+        column.maxHour = qMax(column.maxHour, hour);
+        return true;
+    }
+    if (column.mayFlip && status == TimestampParser::Status::BadDate) {
+        const DateOrder other = column.order == DateOrder::MonthFirst ? DateOrder::DayFirst : DateOrder::MonthFirst;
+        qint64 ignored = 0;
+        if (TimestampParser::parse(value, other, &ignored) == TimestampParser::Status::Ok) {
+            m_contradicted = column.canonical;
+            return false;
+        }
+    }
+    const QString what = status == TimestampParser::Status::Empty ? QStringLiteral("missing timestamp")
+        : status == TimestampParser::Status::BadDate              ? QStringLiteral("impossible date")
+        : status == TimestampParser::Status::BadTime              ? QStringLiteral("impossible time of day")
+                                                                  : QStringLiteral("not a timestamp");
+    rejectField(record, column.canonical,
+                QStringLiteral("%1 (expected %2)").arg(what, TimestampParser::expectedText(column.order)), reject);
+    return false;
+}
+
+RecordLoader::Outcome RecordLoader::load(const CsvRecord &record, RejectedRow *reject)
+{
+    if (record.size() != m_mapping.header.size()) {
+        reject->line = record.lineNumber();
+        reject->column = 0;
+        reject->reason = QStringLiteral("row has %1 fields (expected %2, like the header)")
+                             .arg(record.size())
+                             .arg(m_mapping.header.size());
+        return Outcome::Rejected;
+    }
+    switch (m_mapping.role) {
+    case FileRole::Stores: return loadStore(record, reject);
+    case FileRole::Devices: return loadDevice(record, reject);
+    case FileRole::Transactions: return loadTransaction(record, reject);
+    case FileRole::Unknown: break;
+    }
+    return Outcome::Rejected;
+}
+
+RecordLoader::Outcome RecordLoader::execute()
+{
+    return m_statement.execute() ? Outcome::Loaded : Outcome::DatabaseError;
+}
+
+RecordLoader::Outcome RecordLoader::loadStore(const CsvRecord &record, RejectedRow *reject)
+{
+    qint64 id = 0;
+    qint64 created = 0;
+    if (!integerField(record, Col::StoreId, true, &id, reject))
+        return Outcome::Rejected;
+    if (!timestampField(record, m_timestamps[0], &created, reject))
+        return m_contradicted >= 0 ? Outcome::OrderContradiction : Outcome::Rejected;
+    m_statement.bindInt(1, id);
+    m_statement.bindText(2, text(record, Col::StoreName));
+    m_statement.bindText(3, text(record, Col::Address));
+    m_statement.bindText(4, text(record, Col::City));
+    m_statement.bindText(5, text(record, Col::Country));
+    m_statement.bindInt(6, created);
+    m_statement.bindText(7, text(record, Col::Typology));
+    m_statement.bindText(8, text(record, Col::CustomerId));
+    m_statement.bindInt(9, m_batchId);
+    m_statement.bindInt(10, record.lineNumber());
+    return execute();
+}
+
+RecordLoader::Outcome RecordLoader::loadDevice(const CsvRecord &record, RejectedRow *reject)
+{
+    qint64 id = 0;
+    qint64 type = 0;
+    qint64 store = 0;
+    if (!integerField(record, Col::DeviceId, true, &id, reject)
+        || !integerField(record, Col::DeviceType, true, &type, reject)
+        || !integerField(record, Col::DeviceStoreId, true, &store, reject))
+        return Outcome::Rejected;
+    m_statement.bindInt(1, id);
+    m_statement.bindInt(2, type);
+    m_statement.bindInt(3, store);
+    m_statement.bindInt(4, m_batchId);
+    m_statement.bindInt(5, record.lineNumber());
+    return execute();
+}
+
+RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, RejectedRow *reject)
+{
+    qint64 id = 0;
+    qint64 device = 0;
+    qint64 created = 0;
+    qint64 happened = 0;
+    double amount = 0;
+    if (!integerField(record, Col::TxId, true, &id, reject) || !integerField(record, Col::TxDeviceId, true, &device, reject))
+        return Outcome::Rejected;
+    if (!N::parseAmount(text(record, Col::Amount), &amount)) {
+        rejectField(record, Col::Amount, QStringLiteral("not an amount (expected a number like 749 or 12.50)"), reject);
+        return Outcome::Rejected;
+    }
+    N::normaliseStatus(text(record, Col::Status), &m_status);
+    if (m_status.isEmpty()) {
+        rejectField(record, Col::Status, QStringLiteral("missing status (expected accepted, refused or cancelled)"), reject);
+        return Outcome::Rejected;
+    }
+    if (!timestampField(record, m_timestamps[0], &created, reject) || !timestampField(record, m_timestamps[1], &happened, reject))
+        return m_contradicted >= 0 ? Outcome::OrderContradiction : Outcome::Rejected;
+
+    const SkuKind kind = N::normaliseSku(text(record, Col::ProductSku), &m_sku);
+    lossySkus += kind == SkuKind::Lossy;
+    vPrefixSkus += kind == SkuKind::VPrefix;
+    emptySkus += kind == SkuKind::Empty;
+    negativeAmounts += amount < 0;
+    if (!N::isKnownStatus(m_status))
+        ++unknownStatuses[m_status];
+    m_card = m_mapping.has(Col::CardNumber) ? N::maskCardNumber(text(record, Col::CardNumber)) : QByteArray();
+
+    m_statement.bindInt(1, id);
+    m_statement.bindInt(2, device);
+    m_statement.bindText(3, text(record, Col::ProductName));
+    m_statement.bindText(4, m_sku);
+    m_statement.bindInt(5, int(kind));
+    m_statement.bindText(6, text(record, Col::CategoryName));
+    m_statement.bindDouble(7, amount);
+    m_statement.bindText(8, m_status);
+    m_statement.bindText(9, m_card);
+    m_statement.bindInt(10, created);
+    m_statement.bindInt(11, happened);
+    m_statement.bindInt(12, m_batchId);
+    m_statement.bindInt(13, record.lineNumber());
+    return execute();
+}
+
+static QString csvQuoted(const QString &value, char delimiter)
+{
+    if (!value.contains(QLatin1Char(delimiter)) && !value.contains(QLatin1Char('"'))
+        && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
+        return value;
+    QString escaped = value;
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+// Digits, spaces and dashes only, with at least three digits: could be a card number or CVV.
+static bool looksLikeCardData(QByteArrayView field)
+{
+    int digits = 0;
+    for (char c : field) {
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (c != ' ' && c != '-')
+            return false;
+    }
+    return digits >= 3;
+}
+
+QString maskedRecordText(const CsvRecord &record, const ColumnMapping &mapping, char delimiter)
+{
+    const bool transactions = mapping.role == FileRole::Transactions;
+    const int card = transactions ? mapping.field(Col::CardNumber) : -1;
+    const int cvv = transactions ? mapping.field(Col::Cvv) : -1;
+    if (card < 0 && cvv < 0)
+        return QString::fromUtf8(record.raw().left(4000));
+    // In a ragged row the card fields may have shifted: mask anything that could be one.
+    const bool ragged = record.size() != mapping.header.size();
+    QStringList fields;
+    for (int i = 0; i < record.size(); ++i) {
+        if (ragged && looksLikeCardData(record.field(i)))
+            fields << QStringLiteral("(masked)");
+        else if (i == cvv)
+            fields << QString();
+        else if (i == card)
+            fields << QString::fromLatin1(N::maskCardNumber(record.field(i))).prepend(QStringLiteral("****"));
+        else
+            fields << csvQuoted(QString::fromUtf8(record.field(i)), delimiter);
+    }
+    return fields.join(QLatin1Char(delimiter)).left(4000);
+}
+
+} // namespace cpm

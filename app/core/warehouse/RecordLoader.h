@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+#include "csv/CsvReader.h"
+#include "csv/FileClassifier.h"
+#include "csv/TimestampParser.h"
+#include "warehouse/ImportTypes.h"
+#include "warehouse/SqliteStatement.h"
+
+#include <QByteArray>
+#include <QMap>
+#include <QVector>
+
+struct sqlite3;
+
+namespace cpm {
+
+/** How one timestamp column of a file is read. */
+struct TimestampColumn
+{
+    int canonical = -1;      ///< Col:: index
+    DateOrder order = DateOrder::MonthFirst;
+    bool mayFlip = false;    ///< order was a guess (ambiguous sample): a contradiction may flip it
+    int minHour = 99;        ///< hours seen while loading, for the 12-hour-clock note
+    int maxHour = -1;
+};
+
+/**
+ * Turns one CSV record of a classified file into one upsert on the raw table: validates,
+ * normalises (SKU, status, timestamps), masks the card number and never touches the CVV.
+ * Counts what the data-quality notes need as it goes.
+ */
+class RecordLoader
+{
+public:
+    enum class Outcome { Loaded, Rejected, OrderContradiction, DatabaseError };
+
+    RecordLoader(const ColumnMapping &mapping, QVector<TimestampColumn> timestampColumns, qint64 batchId);
+
+    bool prepare(sqlite3 *db, const QString &sqlRoot, Error *error);
+    /** Loads @p record (its fields already counted). Fills @p reject when it returns Rejected. */
+    Outcome load(const CsvRecord &record, RejectedRow *reject);
+
+    QString databaseMessage() const { return m_statement.errorMessage(); }
+    /** Column whose guessed date order the data contradicted (after OrderContradiction). */
+    int contradictedColumn() const { return m_contradicted; }
+    const QVector<TimestampColumn> &timestampColumns() const { return m_timestamps; }
+
+    qint64 lossySkus = 0;
+    qint64 vPrefixSkus = 0;
+    qint64 emptySkus = 0;
+    qint64 negativeAmounts = 0;
+    QMap<QByteArray, qint64> unknownStatuses;
+
+private:
+    Outcome loadStore(const CsvRecord &record, RejectedRow *reject);
+    Outcome loadDevice(const CsvRecord &record, RejectedRow *reject);
+    Outcome loadTransaction(const CsvRecord &record, RejectedRow *reject);
+    bool integerField(const CsvRecord &record, int canonical, bool required, qint64 *out, RejectedRow *reject);
+    bool timestampField(const CsvRecord &record, TimestampColumn &column, qint64 *out, RejectedRow *reject);
+    QByteArrayView text(const CsvRecord &record, int canonical) const;
+    void rejectField(const CsvRecord &record, int canonical, const QString &reason, RejectedRow *reject) const;
+    Outcome execute();
+
+    ColumnMapping m_mapping;
+    QVector<TimestampColumn> m_timestamps;
+    qint64 m_batchId;
+    SqliteStatement m_statement;
+    QByteArray m_sku;
+    QByteArray m_status;
+    QByteArray m_card;
+    int m_contradicted = -1;
+};
+
+/** Rebuilds a record as CSV text for the rejects table, card number masked and CVV dropped. */
+QString maskedRecordText(const CsvRecord &record, const ColumnMapping &mapping, char delimiter);
+
+} // namespace cpm

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warehouse/SqlFile.h"
+
+#include <QFile>
+#include <QSqlError>
+
+namespace cpm {
+
+QString SqlFile::text(const QString &root, const QString &relative, Error *error)
+{
+    QFile file(root + QLatin1Char('/') + relative);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = Error::make(Error::Code::Sql, QStringLiteral("cannot read SQL file"));
+        error->file = file.fileName();
+        return QString();
+    }
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
+bool SqlFile::exec(QSqlQuery &query, const QString &root, const QString &relative, const QVariantMap &values, Error *error)
+{
+    QString sql = text(root, relative, error);
+    if (sql.isEmpty())
+        return false;
+    if (sql.endsWith(QLatin1Char(';')))
+        sql.chop(1);
+    if (!query.prepare(sql)) {
+        *error = Error::make(Error::Code::Sql, query.lastError().text());
+        error->file = relative;
+        return false;
+    }
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        query.bindValue(it.key(), it.value());
+    if (!query.exec()) {
+        *error = Error::make(Error::Code::Sql, query.lastError().databaseText());
+        error->file = relative;
+        return false;
+    }
+    return true;
+}
+
+} // namespace cpm

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "warehouse/Warehouse.h"
+
+#include "transform/SqlDialect.h"
+#include "transform/SqlProject.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace cpm {
+
+static QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("cpm-warehouse-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Warehouse::Warehouse() : m_connectionName(nextConnectionName()) {}
+
+Warehouse::~Warehouse()
+{
+    close();
+}
+
+void Warehouse::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+static Error databaseError(const QString &path, const QString &message, const QString &detail)
+{
+    Error e = Error::make(Error::Code::Database, message);
+    e.file = path;
+    if (!detail.isEmpty())
+        e.message += QStringLiteral(": ") + detail;
+    return e;
+}
+
+bool Warehouse::open(const QString &path, const SqlProject &project)
+{
+    close();
+    m_path = path;
+    m_error = Error();
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        m_error = databaseError(path, QStringLiteral("not a warehouse file"), QString());
+        m_error.expected = QStringLiteral("an SQLite warehouse file made by cpm");
+        return false;
+    }
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open()) {
+        m_error = databaseError(path, QStringLiteral("cannot open the warehouse"), m_db.lastError().text());
+        close();
+        return false;
+    }
+    // WAL: readers (the GUI) keep reading while an import writes; NORMAL is durable enough
+    // in WAL mode (a power cut may lose the last commit, never corrupt the file).
+    if (!exec(QStringLiteral("pragma journal_mode = wal")) || !exec(QStringLiteral("pragma synchronous = normal"))
+        || !exec(QStringLiteral("pragma foreign_keys = off")) || !checkSchemaVersion() || !applyScripts(project)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool Warehouse::checkSchemaVersion()
+{
+    // A file that is not SQLite fails on its first read; say so plainly.
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("select count(*) from sqlite_master"))) {
+        m_error = databaseError(m_path, QStringLiteral("not a cpm warehouse or damaged"), query.lastError().databaseText());
+        m_error.expected = QStringLiteral("an SQLite warehouse file made by cpm");
+        return false;
+    }
+    if (!hasRelation(QStringLiteral("warehouse_info")))
+        return true;
+    const int version = scalar(QStringLiteral("select value from warehouse_info where key = 'schema_version'")).toInt();
+    if (version > schemaVersion) {
+        m_error = databaseError(m_path, QStringLiteral("warehouse was made by a newer cpm (schema version %1)").arg(version), QString());
+        m_error.expected = QStringLiteral("schema version %1 or older; upgrade cpm").arg(schemaVersion);
+        return false;
+    }
+    return true;
+}
+
+bool Warehouse::applyScripts(const SqlProject &project)
+{
+    if (!exec(QStringLiteral("begin immediate")))
+        return false;
+    for (const auto &script : project.warehouseScripts()) {
+        for (const QString &statement : splitSqlStatements(script.second)) {
+            QSqlQuery query(m_db);
+            if (!query.exec(statement)) {
+                m_error = databaseError(script.first, QStringLiteral("warehouse script failed"), query.lastError().databaseText());
+                exec(QStringLiteral("rollback"));
+                return false;
+            }
+        }
+    }
+    QSqlQuery version(m_db);
+    version.prepare(QStringLiteral("insert or replace into warehouse_info (key, value) values ('schema_version', :v)"));
+    version.bindValue(QStringLiteral(":v"), QString::number(schemaVersion));
+    if (!version.exec()) {
+        m_error = databaseError(m_path, QStringLiteral("cannot record the schema version"), version.lastError().databaseText());
+        exec(QStringLiteral("rollback"));
+        return false;
+    }
+    return exec(QStringLiteral("commit"));
+}
+
+sqlite3 *Warehouse::handle() const
+{
+    const QVariant v = m_db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+bool Warehouse::exec(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    m_error = databaseError(m_path, QStringLiteral("'%1' failed").arg(sql), query.lastError().databaseText());
+    return false;
+}
+
+QVariant Warehouse::scalar(const QString &sql) const
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql) && query.next())
+        return query.value(0);
+    return QVariant();
+}
+
+bool Warehouse::hasRelation(const QString &name) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("select 1 from sqlite_master where name = :name and type in ('table', 'view')"));
+    query.bindValue(QStringLiteral(":name"), name);
+    return query.exec() && query.next();
+}
+
+qint64 Warehouse::lastBatchId() const
+{
+    return scalar(QStringLiteral("select coalesce(max(batch_id), 0) from import_batches")).toLongLong();
+}
+
+} // namespace cpm

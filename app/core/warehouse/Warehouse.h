@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+struct sqlite3;
+
+namespace cpm {
+
+class SqlProject;
+
+/**
+ * One SQLite warehouse file, opened on its own named connection for the calling thread.
+ * Opening applies the warehouse scripts (bookkeeping and raw tables) and checks the schema
+ * version, so a warehouse made by a newer cpm is refused instead of being damaged.
+ */
+class Warehouse
+{
+public:
+    static constexpr int schemaVersion = 1;
+
+    Warehouse();
+    ~Warehouse();
+    Warehouse(const Warehouse &) = delete;
+    Warehouse &operator=(const Warehouse &) = delete;
+
+    /** Opens (creating if needed) @p path. False: see error(). */
+    bool open(const QString &path, const SqlProject &project);
+    void close();
+    bool isOpen() const { return m_db.isOpen(); }
+
+    QSqlDatabase database() const { return m_db; }
+    /** The connection's raw handle, for bulk loading through the sqlite3 C API. */
+    sqlite3 *handle() const;
+    const QString &path() const { return m_path; }
+    const Error &error() const { return m_error; }
+
+    /** Runs one statement without results (pragmas, begin/commit). False: see error(). */
+    bool exec(const QString &sql);
+    /** First column of the first row of @p sql, or an invalid QVariant. */
+    QVariant scalar(const QString &sql) const;
+    /** Whether @p name is a table or view in the warehouse. */
+    bool hasRelation(const QString &name) const;
+    /** The newest import batch id, 0 when nothing was imported yet. */
+    qint64 lastBatchId() const;
+
+private:
+    bool applyScripts(const SqlProject &project);
+    bool checkSchemaVersion();
+
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+    Error m_error;
+};
+
+} // namespace cpm

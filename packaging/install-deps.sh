@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages cpm needs to build, test and run.
+# Idempotent: does nothing (no sudo prompt, no network) when everything is present.
+set -euo pipefail
+
+PACKAGES=(
+  cmake ninja-build g++ pkg-config            # build
+  qt6-base-dev libqt6opengl6-dev               # Qt Core/Gui/Widgets/Sql/Test; OpenGL is a hidden dependency of Qt Charts
+  qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite # charts, SVG export, the QSQLITE driver
+  libsqlite3-dev sqlite3                       # raw sqlite3 C API for bulk loads; sqlite3 CLI for the benchmark baseline
+  libxlsxwriter-dev                            # native XLSX export
+  fonts-dejavu-core                            # without fonts offscreen rendering draws boxes
+  xvfb xauth                                   # a virtual display for screenshot checks
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "cpm: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+$SUDO apt-get update -q
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+  -o DPkg::Lock::Timeout=600 "${missing[@]}"

@@ -1,0 +1,1 @@
+update import_batches set finished_at = :finished_at where batch_id = :batch_id

@@ -1,0 +1,33 @@
+{{ config(materialized='table', indexes='time_col, status, day') }}
+-- The first five transactions of each store per status and day (ordered by time, then id).
+-- The first five of any set of statuses over any range of days are always among these rows,
+-- so the time-to-5th metric never needs the fact table.
+with
+
+events as (
+    select * from {{ ref('int_transaction_events') }}
+    where store_id is not null and ts is not null
+),
+
+ranked as (
+    select
+        time_col,
+        status,
+        day,
+        store_id,
+        ts,
+        transaction_id,
+        row_number() over (
+            partition by time_col, status, day, store_id
+            order by ts, transaction_id
+        ) as day_rank
+    from events
+),
+
+final as (
+    select time_col, status, day, store_id, ts, transaction_id
+    from ranked
+    where day_rank <= 5
+)
+
+select * from final

@@ -1,0 +1,1 @@
+delete from param_statuses

@@ -1,0 +1,1 @@
+insert or ignore into param_statuses (status) values (:status)
