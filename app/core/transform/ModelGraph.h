@@ -4,6 +4,7 @@
 #include "base/Error.h"
 #include "transform/TransformModel.h"
 
+#include <QMap>
 #include <QVector>
 
 namespace cpm {

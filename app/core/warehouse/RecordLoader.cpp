@@ -55,7 +55,7 @@ void RecordLoader::rejectField(const CsvRecord &record, int canonical, const QSt
     if (m_mapping.role == FileRole::Transactions && (canonical == Col::CardNumber || canonical == Col::Cvv))
         reject->value = QStringLiteral("(masked)");
     else
-        reject->value = QString::fromUtf8(record.field(field).left(200));
+        reject->value = QString::fromUtf8(record.field(field).first(std::min<qsizetype>(200, record.field(field).size())));
     reject->reason = reason;
 }
 
@@ -236,7 +236,7 @@ QString maskedRecordText(const CsvRecord &record, const ColumnMapping &mapping, 
     const int card = transactions ? mapping.field(Col::CardNumber) : -1;
     const int cvv = transactions ? mapping.field(Col::Cvv) : -1;
     if (card < 0 && cvv < 0)
-        return QString::fromUtf8(record.raw().left(4000));
+        return QString::fromUtf8(record.raw().first(std::min<qsizetype>(4000, record.raw().size())));
     // In a ragged row the card fields may have shifted: mask anything that could be one.
     const bool ragged = record.size() != mapping.header.size();
     QStringList fields;

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliSupport.h"
+#include "Commands.h"
+
+#include "transform/DataTestRunner.h"
+
+namespace cpm::cli {
+
+namespace {
+
+/** Runs the data tests. Failures are warnings (exit 0) unless --strict; SQL errors fail. */
+class CheckCommand : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("check"); }
+    QString summary() const override { return QStringLiteral("Run the data tests and report offending rows"); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        addWarehouseOptions(parser);
+        parser.addOption({QStringLiteral("strict"), QStringLiteral("Exit 3 when a data test finds offending rows.")});
+    }
+
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
+    {
+        OpenedWarehouse opened;
+        if (!openWarehouse(parser, &opened, err, name()))
+            return 1;
+        if (!opened.warehouse.hasRelation(QStringLiteral("fct_transactions")))
+            return fail(err, name(), QStringLiteral("the warehouse holds no data yet: import extracts first"));
+        DataTestRunner runner(opened.warehouse.database());
+        const QVector<DataTestResult> results = runner.run(opened.project.dataTests());
+        int warnings = 0;
+        for (const DataTestResult &result : results) {
+            if (!result.error.isEmpty())
+                return fail(err, name(), QStringLiteral("%1: %2").arg(result.name, result.error));
+            out << (result.passed() ? "PASS " : "WARN ") << result.name;
+            if (!result.passed()) {
+                ++warnings;
+                out << ": " << result.failingRows << " offending rows";
+            }
+            out << " — " << result.description << '\n';
+            for (const QStringList &sample : result.samples)
+                out << "     " << zip(result.columns, sample) << '\n';
+        }
+        out << results.size() - warnings << " passed, " << warnings << " with warnings\n";
+        return warnings && parser.isSet(QStringLiteral("strict")) ? 3 : 0;
+    }
+
+private:
+    static QString zip(const QStringList &columns, const QStringList &values)
+    {
+        QStringList pairs;
+        for (int i = 0; i < values.size(); ++i)
+            pairs << QStringLiteral("%1=%2").arg(columns.value(i), values[i]);
+        return pairs.join(QStringLiteral(", "));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeCheckCommand()
+{
+    return std::make_unique<CheckCommand>();
+}
+
+} // namespace cpm::cli

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "transform/SqlProject.h"
+#include "warehouse/Warehouse.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace cpm::cli {
+
+/** The --db and --sql-dir options every warehouse verb takes. */
+void addWarehouseOptions(QCommandLineParser &parser);
+
+/** A warehouse opened from the parsed options, with its SQL project. */
+struct OpenedWarehouse
+{
+    SqlProject project;
+    Warehouse warehouse;
+};
+
+/** Opens --db; on failure writes one line to @p err and returns false. */
+bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QTextStream &err, const QString &verb);
+
+/** Writes "cpm-cli VERB: message" and returns @p code (2 usage, 1 failure). */
+int fail(QTextStream &err, const QString &verb, const QString &message, int code = 1);
+
+} // namespace cpm::cli

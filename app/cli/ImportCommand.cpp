@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliSupport.h"
+#include "Commands.h"
+
+#include "csv/TimestampParser.h"
+#include "warehouse/Importer.h"
+
+namespace cpm::cli {
+
+namespace {
+
+bool parseDateFormat(const QString &text, DateOrder *order)
+{
+    const QString name = text.trimmed().toLower();
+    if (name == QLatin1String("auto"))
+        *order = DateOrder::Unknown;
+    else if (name == QLatin1String("mdy") || name == QLatin1String("month-first"))
+        *order = DateOrder::MonthFirst;
+    else if (name == QLatin1String("dmy") || name == QLatin1String("day-first"))
+        *order = DateOrder::DayFirst;
+    else if (name == QLatin1String("ymd") || name == QLatin1String("iso"))
+        *order = DateOrder::YearFirst;
+    else
+        return false;
+    return true;
+}
+
+class ImportCommand : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("import"); }
+    QString summary() const override { return QStringLiteral("Load stores/devices/transactions CSV extracts into a warehouse"); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        addWarehouseOptions(parser);
+        for (const char *role : {"stores", "devices", "transactions"}) {
+            parser.addOption({QString::fromLatin1(role),
+                              QStringLiteral("Import FILE as the %1 extract (skips header detection of its role).")
+                                  .arg(QString::fromLatin1(role)),
+                              QStringLiteral("FILE")});
+        }
+        parser.addOption({QStringLiteral("date-format"),
+                          QStringLiteral("Date order of every timestamp: auto (default), mdy, dmy or ymd."),
+                          QStringLiteral("ORDER"), QStringLiteral("auto")});
+        parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Validate and count, then roll back.")});
+        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts, recognised by their header."), QStringLiteral("[FILE...]"));
+    }
+
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
+    {
+        ImportOptions options;
+        options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+        if (!parseDateFormat(parser.value(QStringLiteral("date-format")), &options.dateOrder))
+            return fail(err, name(), QStringLiteral("--date-format '%1' is not one of auto, mdy, dmy, ymd")
+                                         .arg(parser.value(QStringLiteral("date-format"))), 2);
+        for (const QString &path : parser.positionalArguments())
+            options.files.push_back({path, FileRole::Unknown});
+        for (const char *role : {"stores", "devices", "transactions"}) {
+            const QString path = parser.value(QString::fromLatin1(role));
+            if (!path.isEmpty())
+                options.files.push_back({path, roleFromName(QString::fromLatin1(role))});
+        }
+        if (options.files.isEmpty())
+            return fail(err, name(), QStringLiteral("no file given (expected 1 to 3 CSV extracts)"), 2);
+        OpenedWarehouse opened;
+        if (!openWarehouse(parser, &opened, err, name()))
+            return 1;
+        Importer importer(opened.warehouse, opened.project);
+        const ImportSummary summary = importer.run(options);
+        if (!summary.succeeded())
+            return fail(err, name(), summary.error.toString());
+        print(summary, out);
+        return 0;
+    }
+
+private:
+    static void print(const ImportSummary &summary, QTextStream &out)
+    {
+        for (const FileImportSummary &file : summary.files) {
+            out << roleName(file.role) << ": " << file.path << '\n';
+            if (file.alreadyImported) {
+                out << "  already imported in batch " << file.previousBatch << ": nothing changed\n";
+                continue;
+            }
+            out << "  format: " << file.dialect.describe() << '\n';
+            for (auto it = file.timestampFormats.cbegin(); it != file.timestampFormats.cend(); ++it)
+                out << "  " << it.key() << ": " << it.value().describe() << '\n';
+            out << "  read " << file.rowsRead << ", loaded " << file.rowsLoaded << " (" << file.rowsInserted
+                << " new), rejected " << file.rowsRejected << ", duplicate ids " << file.duplicateIds << '\n';
+            for (const RejectedRow &row : file.rejectSamples)
+                out << "  rejected line " << row.line << ": " << row.reason << '\n';
+            for (const ImportNote &note : file.notes)
+                out << "  note: " << note.message << '\n';
+        }
+        if (summary.dryRun)
+            out << "dry run: nothing was written\n";
+        else
+            out << "batch " << summary.batchId << " committed in "
+                << QString::number(summary.loadSeconds + summary.refreshSeconds, 'f', 2) << " s\n";
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeImportCommand()
+{
+    return std::make_unique<ImportCommand>();
+}
+
+} // namespace cpm::cli

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliSupport.h"
+#include "Commands.h"
+
+#include "metrics/MetricsEngine.h"
+#include "report/MetricsJson.h"
+#include "report/TableWriters.h"
+
+#include <QJsonDocument>
+
+namespace cpm::cli {
+
+namespace {
+
+bool parseDay(const QString &text, QDate *date)
+{
+    if (text.isEmpty())
+        return true;
+    *date = QDate::fromString(text, Qt::ISODate);
+    return date->isValid();
+}
+
+class MetricsCommand : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("metrics"); }
+    QString summary() const override { return QStringLiteral("Compute the five metrics under a filter"); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        addWarehouseOptions(parser);
+        parser.addOption({QStringLiteral("status"), QStringLiteral("Comma-separated statuses (default: accepted)."),
+                          QStringLiteral("LIST"), QStringLiteral("accepted")});
+        parser.addOption({QStringLiteral("time"), QStringLiteral("Time column: happened_at (default) or created_at."),
+                          QStringLiteral("COLUMN"), QStringLiteral("happened_at")});
+        parser.addOption({QStringLiteral("from"), QStringLiteral("First day, inclusive."), QStringLiteral("YYYY-MM-DD")});
+        parser.addOption({QStringLiteral("to"), QStringLiteral("Last day, inclusive."), QStringLiteral("YYYY-MM-DD")});
+        parser.addOption({QStringLiteral("metric"), QStringLiteral("Only this metric: %1.").arg(metricIds().join(QStringLiteral(", "))),
+                          QStringLiteral("NAME")});
+        parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."),
+                          QStringLiteral("FORMAT"), QStringLiteral("table")});
+    }
+
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
+    {
+        MetricFilter filter;
+        QString problem = readFilter(parser, &filter);
+        const QString metric = parser.value(QStringLiteral("metric"));
+        const QString format = parser.value(QStringLiteral("format"));
+        if (problem.isEmpty() && !metric.isEmpty() && !metricIds().contains(metric))
+            problem = QStringLiteral("--metric '%1' is not one of %2").arg(metric, metricIds().join(QStringLiteral(", ")));
+        if (problem.isEmpty() && !QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(format))
+            problem = QStringLiteral("--format '%1' is not one of table, csv, json").arg(format);
+        if (!problem.isEmpty())
+            return fail(err, name(), problem, 2);
+
+        OpenedWarehouse opened;
+        if (!openWarehouse(parser, &opened, err, name()))
+            return 1;
+        MetricsEngine engine(opened.warehouse.database(), opened.project.root());
+        MetricsSnapshot snapshot;
+        Error error;
+        if (!engine.compute(filter, &snapshot, &error))
+            return fail(err, name(), error.toString());
+        if (format == QLatin1String("json"))
+            out << QJsonDocument(snapshotToJson(snapshot, metric)).toJson(QJsonDocument::Indented);
+        else
+            printTables(snapshot, metric, format == QLatin1String("csv"), out);
+        return 0;
+    }
+
+private:
+    static QString readFilter(const QCommandLineParser &parser, MetricFilter *filter)
+    {
+        filter->statuses.clear();
+        for (const QString &status : parser.value(QStringLiteral("status")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            filter->statuses << status.trimmed().toLower();
+        if (filter->statuses.isEmpty())
+            return QStringLiteral("--status needs at least one status");
+        if (!parseTimeColumn(parser.value(QStringLiteral("time")), &filter->timeColumn))
+            return QStringLiteral("--time '%1' is not happened_at or created_at").arg(parser.value(QStringLiteral("time")));
+        if (!parseDay(parser.value(QStringLiteral("from")), &filter->from))
+            return QStringLiteral("--from '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("from")));
+        if (!parseDay(parser.value(QStringLiteral("to")), &filter->to))
+            return QStringLiteral("--to '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("to")));
+        const Error invalid = filter->validate();
+        return invalid ? invalid.toString() : QString();
+    }
+
+    static void printTables(const MetricsSnapshot &snapshot, const QString &metric, bool csv, QTextStream &out)
+    {
+        bool first = true;
+        for (const MetricTable *table : snapshot.tables()) {
+            if (!metric.isEmpty() && table->id != metric)
+                continue;
+            if (!first)
+                out << (csv ? "\r\n" : "\n");
+            first = false;
+            if (csv) {
+                if (metric.isEmpty())
+                    out << "# " << table->id << "\r\n";
+                out << toCsv(*table);
+                continue;
+            }
+            out << toTextTable(*table);
+            if (table->id == QLatin1String("time_to_5th_transaction"))
+                printTimeToFifthSummary(snapshot, out);
+        }
+        if (!csv)
+            out << "\nfilter: " << snapshot.filter.describe() << "; " << snapshot.coverage.transactions
+                << " matching transactions\n";
+    }
+
+    static void printTimeToFifthSummary(const MetricsSnapshot &snapshot, QTextStream &out)
+    {
+        const TimeToFifthSummary &s = snapshot.timeToFifth;
+        out << "stores with 5: " << s.storesWith5 << " of " << s.storesTotal << " (" << s.storesWithAny
+            << " with any)\n";
+        if (s.avgSeconds)
+            out << "average 1st → 5th: " << formatDuration(*s.avgSeconds) << " (" << QString::number(*s.avgDays(), 'f', 2)
+                << " days)\n";
+        if (s.avgSecondsFromStoreCreated)
+            out << "average store created → 5th: " << formatDuration(*s.avgSecondsFromStoreCreated) << '\n';
+        out << toTextTable(snapshot.timeToFifthPerCustomer);
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeMetricsCommand()
+{
+    return std::make_unique<MetricsCommand>();
+}
+
+} // namespace cpm::cli

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+#include <QVector>
+
+namespace cpm {
+
+/** How a metric column's values are shown and exported. */
+enum class ValueKind { Text, Integer, Amount, Percent, Seconds, Days, Timestamp, Rank };
+
+struct MetricColumn
+{
+    QString key;     ///< stable machine name, also the JSON/CSV key ("total_amount")
+    QString header;  ///< what people read ("Total amount")
+    ValueKind kind = ValueKind::Text;
+};
+
+/** One metric's result: typed columns and rows of plain values, plus notes for the reader. */
+struct MetricTable
+{
+    QString id;       ///< "top_stores", ...
+    QString title;    ///< "Top 10 stores by transacted amount"
+    QVector<MetricColumn> columns;
+    QVector<QVariantList> rows;
+    QStringList notes; ///< ties at the cut, rows left out and why, ...
+
+    int columnIndex(const QString &key) const;
+    QVariant value(int row, const QString &key) const;
+    bool isEmpty() const { return rows.isEmpty(); }
+};
+
+/** Display text of @p value (amounts with two decimals, seconds as "3d 04:05:06", ...). */
+QString displayText(const QVariant &value, ValueKind kind);
+/** Machine text (CSV): full precision, ISO timestamps, no thousands separators. */
+QString exportText(const QVariant &value, ValueKind kind);
+/** "43d 10:15:32" for a duration in seconds; negative durations keep their sign. */
+QString formatDuration(double seconds);
+
+} // namespace cpm
