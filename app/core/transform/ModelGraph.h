@@ -4,6 +4,8 @@
 #include "base/Error.h"
 #include "transform/TransformModel.h"
 
+#include <QMap>
+#include <QStringList>
 #include <QVector>
 
 namespace cpm {
