@@ -92,9 +92,11 @@ private:
     QTemporaryDir m_dir;
     SqlProject m_project;
 
-    void applyWarehouse()
+    void applyWarehouse() { applyWarehouse(m_project); }
+
+    void applyWarehouse(const SqlProject &project)
     {
-        for (const auto &script : m_project.warehouseScripts()) {
+        for (const auto &script : project.warehouseScripts()) {
             for (const QString &statement : splitSqlStatements(script.second)) {
                 QSqlQuery query(m_db);
                 QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
@@ -375,6 +377,14 @@ private slots:
                 QVERIFY2(i > fct, qPrintable(order.at(i)));
         }
         QVERIFY(graph.upstream(QStringLiteral("mart_store_daily")).contains(QStringLiteral("stg_transactions")));
+
+        // Every real model and data test must be valid SQLite, even on an empty warehouse.
+        applyWarehouse(project);
+        ModelRunner runner(m_db);
+        QVERIFY2(runner.run(graph), qPrintable(runner.error().toString()));
+        QCOMPARE(runner.results().size(), order.size());
+        for (const DataTestResult &result : DataTestRunner(m_db).run(project.dataTests()))
+            QVERIFY2(result.passed(), qPrintable(result.name + QStringLiteral(": ") + result.error));
     }
 };
 
