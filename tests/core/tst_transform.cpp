@@ -221,6 +221,10 @@ private slots:
         writeFile(dir.path(), QStringLiteral("core/bad_model.sql"), QStringLiteral("{{ config(size='big') }}\nselect 1"));
         QVERIFY(!project.load(dir.path()));
         QVERIFY(project.error().toString().contains(QStringLiteral("size")));
+        QFile::remove(dir.path() + QStringLiteral("/core/bad_model.sql"));
+        writeFile(dir.path(), QStringLiteral("marts/bad-name.sql"), QStringLiteral("select 1"));
+        QVERIFY(!project.load(dir.path()));
+        QVERIFY(project.error().toString().contains(QStringLiteral("bad-name")));
     }
 
     void unknownRef()

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace cpm {
 
@@ -88,6 +89,13 @@ bool readModel(const QString &path, const QString &layer, TransformModel *model,
     model->name = QFileInfo(path).completeBaseName();
     model->layer = layer;
     model->path = path;
+    // The name becomes an unquoted relation name in create/drop statements.
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    if (!identifier.match(model->name).hasMatch()) {
+        *error = configError(path, QStringLiteral("a model file name must be a plain SQL identifier"), model->name,
+                             QStringLiteral("letters, digits and '_'"));
+        return false;
+    }
     if (!readText(path, &model->sql, error))
         return false;
     for (const Macro &macro : scanMacros(model->sql)) {
