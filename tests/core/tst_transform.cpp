@@ -244,6 +244,8 @@ private slots:
         QVERIFY2(graph.error().message.contains(QStringLiteral("a -> b -> a")), qPrintable(graph.error().message));
         QVERIFY(!graph.build({model("self", "core", {"self"})}));
         QVERIFY(graph.error().message.contains(QStringLiteral("self -> self")));
+        QVERIFY(!graph.build({model("twin", "staging", {}), model("twin", "core", {})}));
+        QCOMPARE(graph.error().message, QStringLiteral("core/twin.sql has the same name as staging/twin.sql"));
     }
 
     void orderAndUpstream()

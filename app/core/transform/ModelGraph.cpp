@@ -86,6 +86,60 @@ QSet<QString> kahnOrder(const QVector<TransformModel> &models, const QMap<QStrin
     return QSet<QString>(left.cbegin(), left.cend());
 }
 
+/** Position of each model by name; two files with one name would be one relation. */
+Error indexByName(const QVector<TransformModel> &models, QHash<QString, qsizetype> *index)
+{
+    for (qsizetype i = 0; i < models.size(); ++i) {
+        const auto previous = index->constFind(models[i].name);
+        if (previous != index->cend()) {
+            Error e = Error::make(Error::Code::Sql, QStringLiteral("%1 has the same name as %2")
+                                                        .arg(displayPath(models[i]), displayPath(models[*previous])));
+            e.file = models[i].path;
+            return e;
+        }
+        index->insert(models[i].name, i);
+    }
+    return Error();
+}
+
+/** Each model's refs to other models; refs to warehouse tables (sources) need no ordering. */
+Error resolveRefs(const QVector<TransformModel> &models, const QHash<QString, qsizetype> &index,
+                  const QStringList &sources, QMap<QString, QStringList> *refs)
+{
+    for (const TransformModel &model : models) {
+        QStringList modelRefs;
+        for (const QString &ref : model.refs) {
+            if (!index.contains(ref) && !sources.contains(ref)) {
+                Error e = Error::make(Error::Code::Sql,
+                                      QStringLiteral("%1 refers to unknown model '%2'").arg(displayPath(model), ref));
+                e.file = model.path;
+                return e;
+            }
+            if (index.contains(ref) && !modelRefs.contains(ref))
+                modelRefs.append(ref);
+        }
+        refs->insert(model.name, modelRefs);
+    }
+    return Error();
+}
+
+/** Names one cycle, starting from the first unordered model in file order so the message is stable. */
+Error cycleError(const QVector<TransformModel> &models, const QMap<QString, QStringList> &refs, const QSet<QString> &left)
+{
+    for (const TransformModel &model : models) {
+        if (!left.contains(model.name))
+            continue;
+        const QStringList cycle = findCycle(model.name, refs, left);
+        Error e = Error::make(Error::Code::Sql, QStringLiteral("models form a cycle: ") + cycle.join(QStringLiteral(" -> ")));
+        for (const TransformModel &member : models) {
+            if (member.name == cycle.first())
+                e.file = member.path;
+        }
+        return e;
+    }
+    return Error();
+}
+
 } // namespace
 
 bool ModelGraph::build(const QVector<TransformModel> &models, const QStringList &sources)
@@ -95,44 +149,15 @@ bool ModelGraph::build(const QVector<TransformModel> &models, const QStringList 
     m_error = Error();
 
     QHash<QString, qsizetype> index;
-    for (qsizetype i = 0; i < models.size(); ++i) {
-        if (index.contains(models[i].name)) {
-            m_error = Error::make(Error::Code::Sql, QStringLiteral("%1 has the same name as %2")
-                                      .arg(displayPath(models[i]), displayPath(models[index.value(models[i].name)])));
-            m_error.file = models[i].path;
-            return false;
-        }
-        index.insert(models[i].name, i);
-    }
-    // Only refs to models are edges; refs to warehouse tables need no ordering.
-    for (const TransformModel &model : models) {
-        QStringList modelRefs;
-        for (const QString &ref : model.refs) {
-            if (index.contains(ref)) {
-                if (!modelRefs.contains(ref))
-                    modelRefs.append(ref);
-            } else if (!sources.contains(ref)) {
-                m_error = Error::make(Error::Code::Sql, QStringLiteral("%1 refers to unknown model '%2'")
-                                          .arg(displayPath(model), ref));
-                m_error.file = model.path;
-                m_error.value = ref;
-                return false;
-            }
-        }
-        m_refs.insert(model.name, modelRefs);
-    }
+    m_error = indexByName(models, &index);
+    if (!m_error)
+        m_error = resolveRefs(models, index, sources, &m_refs);
+    if (m_error)
+        return false;
     const QSet<QString> left = kahnOrder(models, m_refs, &m_ordered);
     if (left.isEmpty())
         return true;
-    // Start from the first unordered model in file order so the message is deterministic.
-    for (const TransformModel &model : models) {
-        if (left.contains(model.name)) {
-            const QStringList cycle = findCycle(model.name, m_refs, left);
-            m_error = Error::make(Error::Code::Sql, QStringLiteral("models form a cycle: ") + cycle.join(QStringLiteral(" -> ")));
-            m_error.file = models[index.value(cycle.first())].path;
-            break;
-        }
-    }
+    m_error = cycleError(models, m_refs, left);
     m_ordered.clear();
     return false;
 }
