@@ -163,6 +163,9 @@ private slots:
                  QStringLiteral("1970-01-01T00:00:00"));
         QCOMPARE(scalar(m_db, dialect.render(QStringLiteral("select {{ iso_timestamp('86400 + 3661') }}"))).toString(),
                  QStringLiteral("1970-01-02T01:01:01"));
+        // Quotes inside a macro argument are doubled, as in SQL.
+        QCOMPARE(scalar(m_db, dialect.render(QStringLiteral("select {{ iso_timestamp('strftime(''%s'', ''1970-01-03'')') }}"))).toString(),
+                 QStringLiteral("1970-01-03T00:00:00"));
     }
 
     void postgresRendering()

@@ -128,7 +128,8 @@ bool ModelRunner::run(const ModelGraph &graph)
     m_results.clear();
     m_error = Error();
     const QVector<TransformModel> &models = graph.ordered();
-    // Dependents go first: Postgres refuses to drop a relation a view still uses.
+    // Everything is dropped up front, dependents first (Postgres refuses to drop a relation a
+    // view still uses). A failure or cancel later leaves gaps that the caller's rollback undoes.
     for (auto it = models.crbegin(); it != models.crend(); ++it) {
         m_error = dropRelation(m_db, m_dialect.engine(), *it);
         if (m_error)
