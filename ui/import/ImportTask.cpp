@@ -9,12 +9,12 @@ ImportTask::ImportTask(QObject *parent) : QObject(parent) {}
 
 ImportTask::~ImportTask()
 {
-    stopAndWait();
+    stop();
 }
 
 void ImportTask::start(const QString &warehousePath, const ImportOptions &options)
 {
-    stopAndWait();
+    stop();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_thread = new QThread(this);
     auto *worker = new ImportWorker(warehousePath, options, m_cancel);
@@ -57,7 +57,7 @@ void ImportTask::onWorkerFinished(const ImportSummary &summary)
     emit finished(summary);
 }
 
-void ImportTask::stopAndWait()
+void ImportTask::stop()
 {
     if (!m_thread)
         return;

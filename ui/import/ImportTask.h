@@ -26,6 +26,8 @@ public:
     void start(const QString &warehousePath, const ImportOptions &options);
     /** Asks the running import to stop at its next progress report; finished() follows. */
     void cancel();
+    /** Cancels and waits for the thread; no finished() follows for that run. */
+    void stop();
     bool isRunning() const { return m_thread != nullptr; }
     /** The summary of the last finished run. */
     const ImportSummary &summary() const { return m_summary; }
@@ -36,7 +38,6 @@ signals:
 
 private:
     void onWorkerFinished(const cpm::ImportSummary &summary);
-    void stopAndWait();
 
     QThread *m_thread = nullptr;
     ImportWorker::CancelFlag m_cancel;
