@@ -35,6 +35,9 @@ int ImportFileSummaryModel::columnCount(const QModelIndex &parent) const
 QVariant ImportFileSummaryModel::display(const FileImportSummary &file, int column) const
 {
     const QLocale locale;
+    // Skipped files were not read at all: blank counts say so better than zeros.
+    if (file.alreadyImported && column >= ReadColumn && column <= RejectedColumn)
+        return QString();
     switch (column) {
     case KindColumn: return roleName(file.role);
     case FileColumn: return QFileInfo(file.path).fileName();

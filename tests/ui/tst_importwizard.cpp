@@ -307,6 +307,12 @@ void TestImportWizard::screenshotsDoNotTouchWarehouse()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), bytes);
     QCOMPARE(countRows(path), before);
+
+    // A warehouse that does not exist yet is not created either.
+    const QString fresh = m_dir.filePath(QStringLiteral("never-created.sqlite"));
+    const QString freshDir = QDir(dir).filePath(QStringLiteral("fresh"));
+    QCOMPARE(ImportWizard::saveScreenshots(freshDir, basicFiles(), fresh).size(), 4);
+    QVERIFY(!QFileInfo::exists(fresh));
 }
 
 QTEST_MAIN(TestImportWizard)

@@ -18,6 +18,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cpm {
 
 namespace {
@@ -72,8 +74,9 @@ void CheckPage::setupUi()
     connect(m_saveRejects, &QPushButton::clicked, this, &CheckPage::chooseAndSaveRejects);
 
     auto *summaryTable = makeTable(m_summaryModel, QStringLiteral("checkSummaryTable"), this);
-    summaryTable->setMaximumHeight(summaryTable->verticalHeader()->defaultSectionSize() * 4
+    summaryTable->setMaximumHeight(summaryTable->verticalHeader()->defaultSectionSize() * 3
                                    + summaryTable->horizontalHeader()->sizeHint().height() + 4);
+    m_summaryTable = summaryTable;
     auto *rejectsTable = makeTable(m_rejectsModel, QStringLiteral("rejectsTable"), this);
 
     auto *layout = new QVBoxLayout(this);
@@ -149,7 +152,11 @@ void CheckPage::onFinished(const ImportSummary &summary)
         rejected += file.rowsRejected;
     }
     const QLocale locale;
-    if (summary.succeeded()) {
+    const bool allSeen = !summary.files.isEmpty()
+        && std::all_of(summary.files.cbegin(), summary.files.cend(), [](const FileImportSummary &f) { return f.alreadyImported; });
+    if (summary.succeeded() && allSeen) {
+        m_status->setText(tr("Nothing new: every file was imported before, so importing again would change nothing."));
+    } else if (summary.succeeded()) {
         m_status->setText(tr("Checked %1 rows: %2 would be imported, %3 rejected. Press Import to load them.")
                               .arg(locale.toString(rows), locale.toString(rows - rejected), locale.toString(rejected)));
     } else {
@@ -162,6 +169,7 @@ void CheckPage::onFinished(const ImportSummary &summary)
     m_rejectsTitle->setText(shown == rejected ? tr("<b>Rejected rows</b> (%1)").arg(rejected)
                                               : tr("<b>Rejected rows</b> (first %1 of %2)").arg(shown).arg(rejected));
     m_saveRejects->setEnabled(shown > 0);
+    m_summaryTable->resizeColumnsToContents();
     emit completeChanged();
     emit checked();
 }
@@ -173,8 +181,9 @@ QString CheckPage::notesHtml(const ImportSummary &summary)
     for (const FileImportSummary &file : summary.files) {
         const QString name = QFileInfo(file.path).fileName().toHtmlEscaped();
         for (const ImportNote &note : file.notes)
-            items << QStringLiteral("<li><b>%1</b>: %2 (%3 rows)</li>")
-                         .arg(name, note.message.toHtmlEscaped(), locale.toString(note.rows));
+            items << QStringLiteral("<li><b>%1</b>: %2 (%3)</li>")
+                         .arg(name, note.message.toHtmlEscaped(),
+                              note.rows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(note.rows)));
     }
     return items.isEmpty() ? QString() : tr("<b>Notes</b><ul style='margin-top:2px'>%1</ul>").arg(items.join(QString()));
 }

@@ -8,6 +8,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTableView;
 
 namespace cpm {
 
@@ -58,6 +59,7 @@ private:
     ImportRejectsModel *m_rejectsModel;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
+    QTableView *m_summaryTable = nullptr;
     QLabel *m_notes = nullptr;
     QLabel *m_rejectsTitle = nullptr;
     QPushButton *m_saveRejects = nullptr;

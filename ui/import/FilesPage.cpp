@@ -13,7 +13,6 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cpm {
@@ -109,10 +108,8 @@ void FilesPage::setupSlotRow(FileRole role, int row, QGridLayout *grid)
     slot.file->setObjectName(QStringLiteral("slotLabel_") + name);
     slot.file->setWordWrap(true);
     slot.file->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    slot.move = new QToolButton(this);
+    slot.move = new QPushButton(tr("Swap with"), this);
     slot.move->setObjectName(QStringLiteral("moveButton_") + name);
-    slot.move->setText(tr("Swap with"));
-    slot.move->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(slot.move);
     for (FileRole other : kRoles) {
         if (other == role)
@@ -122,10 +119,9 @@ void FilesPage::setupSlotRow(FileRole role, int row, QGridLayout *grid)
         connect(action, &QAction::triggered, this, [this, role, other] { m_selection->swapSlots(role, other); });
     }
     slot.move->setMenu(menu);
-    slot.remove = new QToolButton(this);
+    slot.remove = new QPushButton(tr("Remove"), this);
     slot.remove->setObjectName(QStringLiteral("removeButton_") + name);
-    slot.remove->setText(tr("Remove"));
-    connect(slot.remove, &QToolButton::clicked, this, [this, role] { m_selection->clearSlot(role); });
+    connect(slot.remove, &QPushButton::clicked, this, [this, role] { m_selection->clearSlot(role); });
     grid->addWidget(title, row, 0, Qt::AlignTop);
     grid->addWidget(slot.file, row, 1);
     grid->addWidget(slot.move, row, 2, Qt::AlignTop);

@@ -7,7 +7,7 @@
 
 class QGridLayout;
 class QLabel;
-class QToolButton;
+class QPushButton;
 
 namespace cpm {
 
@@ -35,8 +35,8 @@ private:
     struct SlotRow
     {
         QLabel *file = nullptr;
-        QToolButton *move = nullptr;
-        QToolButton *remove = nullptr;
+        QPushButton *move = nullptr;
+        QPushButton *remove = nullptr;
     };
 
     void setupUi();

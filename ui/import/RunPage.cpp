@@ -10,6 +10,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QWizard>
 
 namespace cpm {
 
@@ -77,6 +78,8 @@ void RunPage::startImport()
     m_result->clear();
     m_cancel->setEnabled(true);
     m_cancel->show();
+    if (wizard())
+        wizard()->button(QWizard::CancelButton)->setEnabled(true);
     m_retry->hide();
     emit completeChanged();
     m_task->start(m_warehousePath, m_selection->options(false));
@@ -132,6 +135,9 @@ void RunPage::onFinished(const ImportSummary &summary)
         m_phase->setText(summary.error.code == Error::Code::Cancelled ? tr("Cancelled") : tr("Failed"));
         m_progress->setValue(0);
     }
+    // Committed work cannot be cancelled any more; leave only Finish.
+    if (m_succeeded && wizard())
+        wizard()->button(QWizard::CancelButton)->setEnabled(false);
     emit completeChanged();
     if (m_succeeded)
         emit importSucceeded();
