@@ -122,8 +122,10 @@ CsvReader::Result CsvParser::run(const CsvDialect &dialect, const std::function<
 
 bool CsvParser::refill(Error *error)
 {
+    // Everything pending belongs to the unfinished record; one byte of slack for the CR of a
+    // CRLF, which does not count towards the record's size.
     const qsizetype pending = m_end - m_begin;
-    if (pending > m_maxRecordBytes) {
+    if (pending > m_maxRecordBytes + 1) {
         *error = tooLargeError(int(m_fields.size()) + 1);
         return false;
     }
