@@ -5,7 +5,6 @@
 
 #include <QFile>
 
-#include <array>
 #include <vector>
 
 namespace cpm {
@@ -76,7 +75,6 @@ private:
 
     char m_delimiter = ',';
     bool m_windows1252 = false;
-    std::array<bool, 256> m_stops{}; ///< bytes that end the fast loop over an unquoted field
 
     State m_state = State::FieldStart;
     std::vector<Field> m_fields;
