@@ -3,6 +3,7 @@
 // UTF-8 sequence of the fixture gets cut by a chunk boundary at some chunk size. Expected
 // values are written by hand from the fixture.
 #include "csv/CsvParser.h"
+#include "csv/CsvScan.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -42,6 +43,43 @@ private:
     }
 
 private slots:
+    void findStopAtEveryOffset()
+    {
+        // A stop byte at each position of a 20-byte run, so both the 8-byte and the byte loop
+        // find it; a byte >= 0x80 before it must be reported, one after it must not.
+        for (const char stop : {';', '\n', '\0'}) {
+            for (int at = 0; at < 20; ++at) {
+                QByteArray bytes(20, 'a');
+                bytes[at] = stop;
+                unsigned char seen = 0;
+                QCOMPARE(csvscan::findStop(bytes.constData(), bytes.constData() + 20, ';', &seen) - bytes.constData(), at);
+                QCOMPARE(seen, 0);
+                if (at > 0) {
+                    bytes[at - 1] = '\xE9';
+                    QCOMPARE(csvscan::findStop(bytes.constData(), bytes.constData() + 20, ';', &seen) - bytes.constData(), at);
+                    QCOMPARE(seen, 0x80);
+                }
+            }
+        }
+        const QByteArray plain = "abc,def\xC3\xA9ghijklmnopqrs"; // comma is not the delimiter here
+        unsigned char seen = 0;
+        QCOMPARE(csvscan::findStop(plain.constData(), plain.constData() + plain.size(), ';', &seen) - plain.constData(),
+                 plain.size());
+        QCOMPARE(seen, 0x80);
+    }
+
+    void unescapeQuoted()
+    {
+        char out[32];
+        const auto unescaped = [&](QByteArrayView field) {
+            return QByteArray(out, csvscan::unescapeQuoted(field, out) - out);
+        };
+        QCOMPARE(unescaped("\"\""), QByteArray(""));
+        QCOMPARE(unescaped("\"a,b\""), QByteArray("a,b"));
+        QCOMPARE(unescaped("\"\"\"x\"\"\""), QByteArray("\"x\""));
+        QCOMPARE(unescaped("\"ab\"cd\"e"), QByteArray("abcd\"e")); // text after the closing quote is kept
+    }
+
     void everyChunkSize()
     {
         const QByteArray content = "\xEF\xBB\xBFid,name,note\r\n"
