@@ -65,6 +65,7 @@ void CsvParser::startRecord()
     m_state = State::FieldStart;
     m_fields.clear();
     m_fieldBegin = 0;
+    m_escaped = false;
     m_seenBits = 0;
     m_newlines = 0;
 }
@@ -155,12 +156,15 @@ CsvParser::Step CsvParser::scan(Error *error)
             break;
         case State::QuoteSeen:
             // A second quote is an escaped quote. Anything else means the quote closed the
-            // field; text after it is kept literally, like a stray quote.
+            // field; text after it is kept literally, like a stray quote. A CR here is
+            // usually half a CRLF: materialize() checks the field really ends in the quote.
             if (*p == '"') {
                 m_state = State::Quoted;
+                m_escaped = true;
                 ++p;
             } else {
                 m_state = State::Unquoted;
+                m_escaped = m_escaped || (*p != m_delimiter && *p != '\n' && *p != '\r');
             }
             break;
         }
@@ -203,26 +207,24 @@ const char *CsvParser::scanUnquoted(const char *p, const char *end, const char *
     }
 }
 
+/** Runs to the quote that ends or escapes, counting the line ends inside the field. */
 const char *CsvParser::scanQuoted(const char *p, const char *end, Step *step)
 {
-    unsigned char seen = m_seenBits;
-    for (; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        seen |= c;
-        if (c == '"') {
-            m_state = State::QuoteSeen;
-            ++p;
-            break;
-        }
-        if (c == '\n') {
+    for (;;) {
+        p = findStop(p, end, '"', &m_seenBits); // a quote, a line feed or NUL
+        if (p == end)
+            return p;
+        if (*p == '\n') {
             ++m_newlines;
-        } else if (c == 0) {
+            ++p;
+        } else if (*p == '\0') {
             *step = Step::Failed;
-            break;
+            return p;
+        } else {
+            m_state = State::QuoteSeen;
+            return p + 1;
         }
     }
-    m_seenBits = seen;
-    return p;
 }
 
 CsvReader::Result CsvParser::finishRecord(qsizetype terminator, qsizetype next,
@@ -277,8 +279,13 @@ CsvRecord CsvParser::materialize(const char *record, qsizetype rawSize)
         m_scratch.resize(room);
     char *out = m_scratch.data();
     for (size_t i = 0; i < count; ++i) {
-        QByteArrayView field(record + m_fields[i].begin, m_fields[i].end - m_fields[i].begin);
-        if (!field.isEmpty() && field.front() == '"') {
+        const Field &span = m_fields[i];
+        QByteArrayView field(record + span.begin, span.end - span.begin);
+        if (field.isEmpty() || field.front() != '"') {
+            // unquoted: used as it is
+        } else if (!span.escaped && field.size() >= 2 && field.back() == '"') {
+            field = field.sliced(1, field.size() - 2); // no copy needed
+        } else {
             char *const start = out;
             out = unescapeQuoted(field, out);
             field = QByteArrayView(start, out - start);
