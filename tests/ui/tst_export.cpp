@@ -197,6 +197,32 @@ private slots:
         QVERIFY(shapes >= storeNames.size());
     }
 
+    void svgHasOneBarPerRow()
+    {
+        // A distinctive bar colour and no legend make the bars countable in the SVG.
+        std::unique_ptr<QChart> chart(barChart());
+        chart->setTheme(QChart::ChartThemeLight);
+        chart->legend()->hide();
+        auto *series = qobject_cast<QBarSeries *>(chart->series().constFirst());
+        series->barSets().constFirst()->setColor(QColor(0x12, 0x34, 0x56));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bars.svg"));
+        ChartExportOptions options;
+        options.lightTheme = false;
+        QVERIFY(!ChartExporter::saveSvg(chart.get(), path, options));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int bars = 0;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement
+                && xml.attributes().value(QLatin1String("fill")) == QLatin1String("#123456"))
+                ++bars;
+        }
+        QVERIFY(!xml.hasError());
+        QCOMPARE(bars, int(storesTable().rows.size()));
+    }
+
     void reportPdfHasPagesAndText()
     {
         if (!havePoppler())

@@ -151,6 +151,9 @@ Error ChartExporter::saveSvg(QChart *chart, const QString &path, const ChartExpo
     QSvgGenerator generator;
     generator.setOutputDevice(&buffer);
     generator.setSize(size);
+    // The width/height attributes are written in mm from this; 96 dpi makes them the same
+    // number of CSS pixels as the viewBox (Qt's default 72 dpi would enlarge the image by 4/3).
+    generator.setResolution(96);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(chart->title());
     generator.setDescription(QStringLiteral("Exported by cpm"));
