@@ -4,6 +4,7 @@
 #include "report/XlsxWriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -130,6 +131,7 @@ private slots:
         QVERIFY(!XlsxWriter::writeTable(good, productsTable()));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("t.xlsx")});
         QVERIFY(unzip(good, QStringLiteral("xl/workbook.xml")).contains(QStringLiteral("name=\"top_products\"")));
+        QVERIFY(QFileInfo(good).permissions() & QFile::ReadOther);
     }
 
     void sheetNamesAreValid()

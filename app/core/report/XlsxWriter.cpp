@@ -215,6 +215,11 @@ Error writeWorkbook(const QString &path, const QVector<const MetricTable *> &tab
     status(workbook_close(book));  // writes the zip and frees everything, even after an error
     if (status.first != LXW_NO_ERROR)
         return writeFailure(path, QString::fromUtf8(lxw_strerror(status.first)));
+    // QTemporaryFile creates 0600; give the workbook the mode of the file it replaces, or the
+    // usual rw-r--r--, so a shared report directory stays readable as with QSaveFile's files.
+    const QFile::Permissions mode = QFile::exists(path) ? QFile::permissions(path)
+        : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+    QFile::setPermissions(temp.fileName(), mode);
     // POSIX rename() replaces the target atomically; QFile::rename refuses an existing target.
     if (std::rename(tempName.constData(), QFile::encodeName(path).constData()) != 0)
         return writeFailure(path, QStringLiteral("cannot move the temporary file into place"));
