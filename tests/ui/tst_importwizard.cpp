@@ -5,6 +5,7 @@
 
 #include "import/CheckPage.h"
 #include "import/FilesPage.h"
+#include "import/ImportProgressTracker.h"
 #include "import/ImportSelection.h"
 #include "import/ImportWizard.h"
 #include "import/RunPage.h"
@@ -77,6 +78,14 @@ QByteArray bigTransactions(int rows)
     return bytes;
 }
 
+/** Keeps a picture of @p widget when CPM_SCREENSHOT_DIR is set, for eyeballing states tests reach. */
+void keepShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("CPM_SCREENSHOT_DIR");
+    if (!dir.isEmpty() && QDir().mkpath(dir))
+        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
 } // namespace
 
 class TestImportWizard : public QObject
@@ -93,6 +102,7 @@ private slots:
     void rejectsAreListedAndSaved();
     void cancelLeavesWarehouseUnchanged();
     void screenshotsDoNotTouchWarehouse();
+    void progressIsEstimatedInRows();
 
 private:
     QTemporaryDir m_dir;
@@ -149,6 +159,7 @@ void TestImportWizard::missingColumnIsNamed()
     wizard.show(); // QWizard has no current page until shown
     const QString text = child<QLabel>(&wizard, "misfitsLabel")->text();
     QVERIFY2(text.contains("tx.csv") && text.contains("as transactions it lacks amount"), qPrintable(text));
+    keepShot(&wizard, QStringLiteral("state-missing-column"));
     QVERIFY(!wizard.currentPage()->isComplete());
 }
 
@@ -163,6 +174,7 @@ void TestImportWizard::slotsCanBeSwapped()
     QVERIFY2(storesText.contains("devices.csv") && storesText.contains("lacks"), qPrintable(storesText));
     QVERIFY(child<QLabel>(&wizard, "slotLabel_devices")->text().contains("stores.csv"));
     QVERIFY(!page->isComplete());
+    keepShot(&wizard, QStringLiteral("state-swapped"));
     child<QAction>(&wizard, "swap_devices_stores")->trigger();
     QVERIFY(page->isComplete());
     // Moving into an empty slot: the file must then fit that kind, which devices.csv does not.
@@ -274,6 +286,7 @@ void TestImportWizard::cancelLeavesWarehouseUnchanged()
     connect(child<QProgressBar>(&wizard, "importProgress"), &QProgressBar::valueChanged, this, [&](int value) {
         if (!clicked && value > 0 && phase->text().startsWith("Loading")) {
             clicked = true;
+            keepShot(&wizard, QStringLiteral("state-importing"));
             cancel->click();
         }
     });
@@ -286,6 +299,7 @@ void TestImportWizard::cancelLeavesWarehouseUnchanged()
     QVERIFY(!run->isComplete());
     QVERIFY(child<QLabel>(&wizard, "runResult")->text().contains("unchanged"));
     QCOMPARE(countRows(path), before);
+    keepShot(&wizard, QStringLiteral("state-cancelled"));
 }
 
 void TestImportWizard::screenshotsDoNotTouchWarehouse()
@@ -313,6 +327,33 @@ void TestImportWizard::screenshotsDoNotTouchWarehouse()
     const QString freshDir = QDir(dir).filePath(QStringLiteral("fresh"));
     QCOMPARE(ImportWizard::saveScreenshots(freshDir, basicFiles(), fresh).size(), 4);
     QVERIFY(!QFileInfo::exists(fresh));
+}
+
+void TestImportWizard::progressIsEstimatedInRows()
+{
+    FileInspection stores;
+    stores.path = QStringLiteral("/in/stores.csv");
+    stores.fileSize = 100;
+    stores.estimatedRows = 10;
+    FileInspection transactions;
+    transactions.path = QStringLiteral("/in/transactions.csv");
+    transactions.fileSize = 1000;
+    transactions.estimatedRows = 200;
+    ImportProgressTracker tracker;
+    tracker.start({stores, transactions});
+    tracker.update(QStringLiteral("Checking stores.csv"), 50, 100);
+    QCOMPARE(tracker.rowsDone(), 0);
+    QVERIFY(tracker.rateText().isEmpty()); // nothing loaded yet
+    tracker.update(QStringLiteral("Loading stores.csv"), 100, 100);
+    tracker.update(QStringLiteral("Loading transactions.csv"), 250, 1000);
+    QCOMPARE(tracker.rowsDone(), 10 + 50);
+    QCOMPARE(tracker.stepFraction(), 0.25);
+    QVERIFY2(tracker.rateText().contains("60 rows loaded"), qPrintable(tracker.rateText()));
+    tracker.update(QStringLiteral("Building fct_transactions"), 1, 4);
+    QCOMPARE(tracker.rowsDone(), 210);
+    QCOMPARE(ImportProgressTracker::formatDuration(3725), QStringLiteral("1 h 2 min"));
+    QCOMPARE(ImportProgressTracker::formatDuration(65), QStringLiteral("1 min 5 s"));
+    QCOMPARE(ImportProgressTracker::formatDuration(7), QStringLiteral("7 s"));
 }
 
 QTEST_MAIN(TestImportWizard)

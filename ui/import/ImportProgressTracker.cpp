@@ -63,16 +63,19 @@ qint64 ImportProgressTracker::rowsDone() const
 
 QString ImportProgressTracker::rateText() const
 {
-    // Under half a second the rate is mostly noise, and the file has barely started.
-    if (m_currentFile.isEmpty() || !m_loading.isValid() || m_loading.elapsed() < 500)
+    if (m_currentFile.isEmpty() || !m_loading.isValid())
         return QString();
+    const QLocale locale;
+    QString text = QCoreApplication::translate("cpm::ImportProgressTracker", "about %1 rows loaded")
+                       .arg(locale.toString(rowsDone()));
+    // Under half a second the rate is mostly noise.
+    if (m_loading.elapsed() < 500)
+        return text;
     const double seconds = double(m_loading.elapsed()) / 1000.0;
     const double bytesDone = double(m_bytesBefore + m_currentBytes);
-    const double rowsPerSecond = double(rowsDone()) / seconds;
     const double bytesPerSecond = bytesDone / seconds;
-    const QLocale locale;
-    QString text = QCoreApplication::translate("cpm::ImportProgressTracker", "%1 rows/s")
-                       .arg(locale.toString(qint64(rowsPerSecond)));
+    text += QCoreApplication::translate("cpm::ImportProgressTracker", " · %1 rows/s")
+                .arg(locale.toString(qint64(double(rowsDone()) / seconds)));
     if (bytesPerSecond > 0) {
         const qint64 left = qint64((double(m_totalBytes) - bytesDone) / bytesPerSecond + 0.5);
         text += QCoreApplication::translate("cpm::ImportProgressTracker", " · about %1 left to load")

@@ -24,7 +24,7 @@ public:
     /** Progress of the current step, 0..1. */
     double stepFraction() const;
     QString phaseText() const { return m_phase; }
-    /** "12,345 rows/s · about 40 s left" while loading, empty before the rate is known. */
+    /** "about 80,000 rows loaded · 12,345 rows/s · about 40 s left to load" while loading, else empty. */
     QString rateText() const;
     /** Rows loaded so far (estimated from bytes). */
     qint64 rowsDone() const;

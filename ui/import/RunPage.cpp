@@ -46,18 +46,18 @@ void RunPage::setupUi()
     m_retry->setObjectName(QStringLiteral("retryImportButton"));
     connect(m_retry, &QPushButton::clicked, this, &RunPage::startImport);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_retry);
-    buttons->addWidget(m_cancel);
+    // Rate and Cancel sit right under the bar they are about.
+    auto *underBar = new QHBoxLayout;
+    underBar->addWidget(m_rate, 1);
+    underBar->addWidget(m_retry);
+    underBar->addWidget(m_cancel);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_phase);
     layout->addWidget(m_progress);
-    layout->addWidget(m_rate);
+    layout->addLayout(underBar);
     layout->addSpacing(12);
     layout->addWidget(m_result);
     layout->addStretch(1);
-    layout->addLayout(buttons);
 }
 
 void RunPage::initializePage()
@@ -115,10 +115,10 @@ void RunPage::onProgress(const QString &phase, qint64 done, qint64 total)
         return; // a cancel is under way; keep saying so
     m_tracker.update(phase, done, total);
     m_phase->setText(phase);
-    m_progress->setValue(int(1000.0 * m_tracker.stepFraction()));
     const QString rate = m_tracker.rateText();
     if (!rate.isEmpty())
         m_rate->setText(rate);
+    m_progress->setValue(int(1000.0 * m_tracker.stepFraction()));
 }
 
 void RunPage::onFinished(const ImportSummary &summary)
