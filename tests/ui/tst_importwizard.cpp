@@ -203,6 +203,17 @@ void TestImportWizard::droppedFilesAreAssigned()
     QVERIFY(drop.isAccepted());
     QVERIFY(child<QLabel>(&wizard, "slotLabel_devices")->text().contains("devices.csv"));
     QVERIFY(page->isComplete());
+
+    // A second devices extract in one drop is refused with a reason, the first one stays.
+    const QString copy = m_dir.filePath(QStringLiteral("copy/devices-2.csv"));
+    QFile::remove(copy);
+    QDir().mkpath(QFileInfo(copy).absolutePath());
+    QVERIFY(QFile::copy(basicFiles().at(1), copy));
+    mime.setUrls({QUrl::fromLocalFile(basicFiles().at(1)), QUrl::fromLocalFile(copy)});
+    QDropEvent second(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    target->event(&second);
+    QVERIFY(child<QLabel>(&wizard, "slotLabel_devices")->text().startsWith("devices.csv<br>"));
+    QVERIFY(child<QLabel>(&wizard, "misfitsLabel")->text().contains("also a devices extract"));
 }
 
 void TestImportWizard::dateOrderOverrideFeedsOptions()

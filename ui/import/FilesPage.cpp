@@ -172,7 +172,7 @@ void FilesPage::chooseFiles()
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Choose extracts"), QString(),
                                                             tr("CSV files (*.csv *.txt);;All files (*)"));
     if (!paths.isEmpty())
-        m_selection->addFiles(paths.mid(0, 3));
+        m_selection->addFiles(paths);
 }
 
 void FilesPage::dragEnterEvent(QDragEnterEvent *event)
@@ -187,7 +187,7 @@ void FilesPage::dropEvent(QDropEvent *event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
-    m_selection->addFiles(paths.mid(0, 3));
+    m_selection->addFiles(paths);
 }
 
 } // namespace cpm

@@ -50,19 +50,28 @@ const FileInspection &ImportSelection::slot(FileRole role) const
 int ImportSelection::addFiles(const QStringList &paths)
 {
     int placed = 0;
+    QVector<QString> placedNow(slotCount);
     for (const QString &path : paths) {
         const QString absolute = QFileInfo(path).absoluteFilePath();
         m_misfits.erase(std::remove_if(m_misfits.begin(), m_misfits.end(),
                                        [&absolute](const Misfit &m) { return m.path == absolute; }),
                         m_misfits.end());
         const FileInspection inspection = FileInspector::inspect(absolute);
-        if (inspection.ok() && inspection.role() != FileRole::Unknown) {
-            assign(inspection.role(), inspection);
-            ++placed;
+        if (!inspection.ok() || inspection.role() == FileRole::Unknown) {
+            const bool headerProblem = inspection.error.code == Error::Code::Header;
+            m_misfits << Misfit{absolute, headerProblem ? missingColumnsText(absolute) : inspection.error.toString()};
             continue;
         }
-        const bool headerProblem = inspection.error.code == Error::Code::Header;
-        m_misfits << Misfit{absolute, headerProblem ? missingColumnsText(absolute) : inspection.error.toString()};
+        const int index = int(inspection.role());
+        // Two files of one kind in the same drop: keep the first, and say why the other is out.
+        if (!placedNow[index].isEmpty() && placedNow[index] != absolute) {
+            m_misfits << Misfit{absolute, tr("is also a %1 extract, like %2; only one file per kind is imported at a time")
+                                              .arg(roleName(inspection.role()), QFileInfo(placedNow[index]).fileName())};
+            continue;
+        }
+        placedNow[index] = absolute;
+        assign(inspection.role(), inspection);
+        ++placed;
     }
     emit changed();
     return placed;

@@ -33,7 +33,8 @@ public:
 
     /**
      * Classifies each of @p paths by its header and puts it in its slot, replacing the file
-     * there; files that fit no slot go to misfits(). Returns how many found a slot.
+     * there; files that fit no slot, or a second file of one kind, go to misfits(). Returns
+     * how many found a slot.
      */
     int addFiles(const QStringList &paths);
     /** Exchanges the files of two slots; both are re-read as their new kind (and may not fit). */
