@@ -17,7 +17,8 @@ struct TimestampFormatGuess
     bool hoursOnly1To12 = false;   ///< hours never 0 or >12 and no AM/PM: clock half lost
     bool hasAmPm = false;
     qint64 samples = 0;            ///< non-empty values seen
-    qint64 unparsable = 0;         ///< values that fit no order
+    qint64 unparsable = 0;         ///< values that fit no order (includes contradicting)
+    qint64 contradicting = 0;      ///< values that only fit the date order the majority rejects
     QMap<QString, qint64> patterns;///< shape counts, digits as 9: "99/99/9999 9:99:99" -> n
     QString example;               ///< first sample as written
 
@@ -36,9 +37,12 @@ public:
     TimestampFormatGuess result() const;
 
 private:
+    void recordClock(bool hasTime, int hour, bool hasMeridiem);
+
     TimestampFormatGuess m_guess;
-    bool m_firstOver12 = false;
-    bool m_secondOver12 = false;
+    qint64 m_firstOver12 = 0;      ///< values that only fit day-first
+    qint64 m_secondOver12 = 0;     ///< values that only fit month-first
+    qint64 m_undecided = 0;        ///< non-ISO values that fit both orders
     bool m_yearFirst = false;
     int m_maxHour = -1;
     int m_minHour = 99;

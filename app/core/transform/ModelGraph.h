@@ -5,6 +5,7 @@
 #include "transform/TransformModel.h"
 
 #include <QMap>
+#include <QStringList>
 #include <QVector>
 
 namespace cpm {

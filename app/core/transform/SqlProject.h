@@ -25,7 +25,7 @@ public:
     bool load(const QString &root = embeddedRoot());
 
     const QString &root() const { return m_root; }
-    /** Texts of the .sql files in warehouse/, sorted by file name (000_meta.sql, 010_raw.sql, ...). */
+    /** (path, text) of every warehouse/ .sql file, sorted by file name (000_meta.sql, 010_raw.sql, ...). */
     const QVector<QPair<QString, QString>> &warehouseScripts() const { return m_warehouseScripts; }
     const QVector<TransformModel> &models() const { return m_models; }
     const QVector<DataTest> &dataTests() const { return m_tests; }
