@@ -38,6 +38,7 @@ public:
     QDateEdit *toEdit() const { return m_to; }
     QPushButton *resetButton() const { return m_reset; }
     QLabel *descriptionLabel() const { return m_description; }
+    QLabel *messageLabel() const { return m_message; }
 
 signals:
     void filterChanged(const cpm::MetricFilter &filter);

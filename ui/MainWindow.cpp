@@ -151,7 +151,7 @@ void MainWindow::setupStatusBar()
     m_testsButton->setCursor(Qt::PointingHandCursor);
     m_testsButton->setToolTip(tr("Open the data-quality panel"));
     connect(m_testsButton, &QPushButton::clicked, this, &MainWindow::showDataQuality);
-    statusBar()->addWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_rowsLabel);
     statusBar()->addPermanentWidget(m_importLabel);
     statusBar()->addPermanentWidget(m_testsButton);
@@ -233,7 +233,7 @@ void MainWindow::refresh()
     m_overview->setSnapshot(m_snapshot);
     for (MetricPage *page : std::as_const(m_metricPages))
         page->setSnapshot(m_snapshot);
-    statusBar()->showMessage(tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)), 3000);
+    m_filterBar->descriptionLabel()->setToolTip(tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)));
 }
 
 void MainWindow::updateStatusBar()

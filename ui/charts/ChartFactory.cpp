@@ -5,6 +5,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
+#include <QHash>
 #include <QBarSet>
 #include <QChart>
 #include <QCursor>
@@ -53,6 +54,7 @@ QValueAxis *valueAxis(double maximum, const QString &title, const ChartOptions &
 {
     auto *axis = new QValueAxis;
     axis->setRange(0, maximum > 0 ? maximum * 1.18 : 1.0); // room for the value labels at the bar ends
+    axis->applyNiceNumbers();
     axis->setLabelFormat(QStringLiteral("%.0f"));
     if (!options.compact)
         axis->setTitleText(title);
@@ -122,6 +124,7 @@ MetricChart ChartFactory::topBars(const MetricTable &table, const QString &value
         categories << rowLabel(table, row);
     }
     set->setSelectedColor(options.palette.color(QPalette::Highlight));
+    set->setLabelColor(options.palette.color(QPalette::Text));
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
@@ -130,6 +133,7 @@ MetricChart ChartFactory::topBars(const MetricTable &table, const QString &value
     chart->addSeries(series);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(categories);
+    axisY->setLabelsVisible(!options.compact || categories.size() <= 5);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     QValueAxis *axisX = valueAxis(maximum, header, options);
@@ -144,74 +148,129 @@ MetricChart ChartFactory::topBars(const MetricTable &table, const QString &value
     return {chart, [set, n](int row) { selectOnly(set, row < 0 ? -1 : n - 1 - row); }};
 }
 
+namespace {
+
+/** Typologies in table order, and the countries with the most transactions (the rest stay in the table). */
+struct Groups
+{
+    static constexpr int maxCountries = 6;
+    QStringList typologies;
+    QStringList countries;
+    int allCountries = 0;
+
+    explicit Groups(const MetricTable &table)
+    {
+        QHash<QString, qint64> perCountry;
+        for (int row = 0; row < table.rows.size(); ++row) {
+            const QString typology = table.value(row, key("typology")).toString();
+            if (!typologies.contains(typology))
+                typologies << typology;
+            perCountry[table.value(row, key("country")).toString()] += table.value(row, key("transactions")).toLongLong();
+        }
+        countries = perCountry.keys();
+        std::sort(countries.begin(), countries.end(), [&perCountry](const QString &a, const QString &b) {
+            return perCountry[a] != perCountry[b] ? perCountry[a] > perCountry[b] : a < b;
+        });
+        allCountries = int(countries.size());
+        countries = countries.mid(0, maxCountries);
+    }
+};
+
+/** The groups ranked by @p valueKey, best first, as a two-column table for horizontal bars. */
+MetricTable rankedGroups(const MetricTable &table, const QString &valueKey, int limit)
+{
+    MetricTable ranked;
+    ranked.title = table.title;
+    ranked.columns = {{key("group"), QStringLiteral("Group"), ValueKind::Text},
+                      table.columns.value(table.columnIndex(valueKey))};
+    for (int row = 0; row < table.rows.size(); ++row) {
+        ranked.rows << QVariantList{table.value(row, key("typology")).toString() + QStringLiteral(" · ")
+                                        + table.value(row, key("country")).toString(),
+                                    table.value(row, valueKey)};
+    }
+    std::stable_sort(ranked.rows.begin(), ranked.rows.end(),
+                     [](const QVariantList &a, const QVariantList &b) { return a[1].toDouble() > b[1].toDouble(); });
+    ranked.rows = ranked.rows.mid(0, limit);
+    return ranked;
+}
+
+} // namespace
+
 MetricChart ChartFactory::groupedBars(const MetricTable &table, const ChartOptions &options,
                                       const RowCallback &clicked)
 {
     const QString valueKey = options.avgStoreTotal ? key("avg_store_total") : key("avg_amount");
-    QChart *chart = newChart(table.title, options);
-    QStringList typologies, countries;
-    for (int row = 0; row < table.rows.size(); ++row) {
-        const QString typology = table.value(row, key("typology")).toString();
-        const QString country = table.value(row, key("country")).toString();
-        if (!typologies.contains(typology))
-            typologies << typology;
-        if (!countries.contains(country))
-            countries << country;
-    }
+    if (options.compact) // a thumbnail cannot hold typologies × countries: show the best groups
+        return topBars(rankedGroups(table, valueKey, 6), valueKey, options, {});
+    const Groups groups(table);
+    QString title = table.title;
+    if (groups.allCountries > groups.countries.size())
+        title += QStringLiteral(" (the %1 countries with most transactions; all %2 are in the table)")
+                     .arg(groups.countries.size()).arg(groups.allCountries);
+    QChart *chart = newChart(title, options);
     auto *series = new QBarSeries;
     QVector<QBarSet *> sets;
-    double maximum = 0;
-    for (const QString &country : countries) {
+    for (const QString &country : groups.countries) {
         auto *set = new QBarSet(country);
-        for (int i = 0; i < typologies.size(); ++i)
+        for (int i = 0; i < groups.typologies.size(); ++i)
             *set << 0.0;
         set->setSelectedColor(options.palette.color(QPalette::Highlight));
+        set->setLabelColor(options.palette.color(QPalette::Text));
         series->append(set);
         sets << set;
     }
-    QVector<QPair<int, int>> rowToBar; // (set, typology index)
+    QVector<QPair<int, int>> rowToBar; // (set, typology index); set -1 when the country is not drawn
+    double maximum = 0;
     for (int row = 0; row < table.rows.size(); ++row) {
-        const int s = int(countries.indexOf(table.value(row, key("country")).toString()));
-        const int t = int(typologies.indexOf(table.value(row, key("typology")).toString()));
-        const double value = table.value(row, valueKey).toDouble();
-        sets[s]->replace(t, value);
-        maximum = std::max(maximum, value);
+        const int s = int(groups.countries.indexOf(table.value(row, key("country")).toString()));
+        const int t = int(groups.typologies.indexOf(table.value(row, key("typology")).toString()));
         rowToBar << qMakePair(s, t);
+        if (s >= 0) {
+            sets[s]->replace(t, table.value(row, valueKey).toDouble());
+            maximum = std::max(maximum, table.value(row, valueKey).toDouble());
+        }
     }
-    series->setLabelsVisible(!options.compact);
+    series->setLabelsVisible(groups.countries.size() * groups.typologies.size() <= 24);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsPrecision(6);
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
-    axisX->append(typologies);
+    axisX->append(groups.typologies);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
-    const QString title = options.avgStoreTotal ? QStringLiteral("Average store total")
-                                                : QStringLiteral("Average amount per transaction");
-    QValueAxis *axisY = valueAxis(maximum, title, options);
+    const QString axisTitle = options.avgStoreTotal ? QStringLiteral("Average store total")
+                                                    : QStringLiteral("Average amount per transaction");
+    QValueAxis *axisY = valueAxis(maximum, axisTitle, options);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
+    connectGroupedBars(sets, rowToBar, table, valueKey, clicked);
+    return {chart, [sets, rowToBar](int row) {
+                for (QBarSet *set : sets)
+                    set->deselectAllBars();
+                if (row >= 0 && row < rowToBar.size() && rowToBar[row].first >= 0)
+                    sets[rowToBar[row].first]->selectBar(rowToBar[row].second);
+            }};
+}
+
+void ChartFactory::connectGroupedBars(const QVector<QBarSet *> &sets, const QVector<QPair<int, int>> &rowToBar,
+                                      const MetricTable &table, const QString &valueKey, const RowCallback &clicked)
+{
     const auto rowOf = [rowToBar](int s, int t) { return int(rowToBar.indexOf(qMakePair(s, t))); };
     for (int s = 0; s < sets.size(); ++s) {
-        QObject::connect(sets[s], &QBarSet::hovered, chart, [=](bool status, int index) {
+        QObject::connect(sets[s], &QBarSet::hovered, sets[s], [=](bool status, int index) {
             const int row = rowOf(s, index);
             if (row >= 0)
                 showTip(status, QStringLiteral("%1 · %2\n%3: %4\nTransactions: %5")
-                                    .arg(typologies[index], countries[s], title, formatted(table, row, valueKey),
-                                         formatted(table, row, key("transactions"))));
+                                    .arg(formatted(table, row, key("typology")), formatted(table, row, key("country")),
+                                         table.columns.value(table.columnIndex(valueKey)).header,
+                                         formatted(table, row, valueKey), formatted(table, row, key("transactions"))));
         });
         if (clicked)
-            QObject::connect(sets[s], &QBarSet::clicked, chart, [=](int index) {
+            QObject::connect(sets[s], &QBarSet::clicked, sets[s], [=](int index) {
                 if (rowOf(s, index) >= 0)
                     clicked(rowOf(s, index));
             });
     }
-    return {chart, [sets, rowToBar](int row) {
-                for (QBarSet *set : sets)
-                    set->deselectAllBars();
-                if (row >= 0 && row < rowToBar.size())
-                    sets[rowToBar[row].first]->selectBar(rowToBar[row].second);
-            }};
 }
 
 MetricChart ChartFactory::donut(const MetricTable &table, const ChartOptions &options, const RowCallback &clicked)

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QBarSet;
 class QChart;
 
 namespace cpm {
@@ -54,6 +55,10 @@ public:
     static void applyPalette(QChart *chart, const QPalette &palette);
     /** What a row of a top table is called on a chart axis ("Beta (#2)", "Apple (111)"). */
     static QString rowLabel(const MetricTable &table, int row);
+
+private:
+    static void connectGroupedBars(const QVector<QBarSet *> &sets, const QVector<QPair<int, int>> &rowToBar,
+                                   const MetricTable &table, const QString &valueKey, const RowCallback &clicked);
 };
 
 } // namespace cpm

@@ -43,8 +43,15 @@ struct DayBins
             return;
         firstDay = *std::min_element(valid.begin(), valid.end());
         const qint64 span = *std::max_element(valid.begin(), valid.end()) - firstDay + 1;
-        width = std::max<qint64>(1, (span + 19) / 20);
-        count = int((span + width - 1) / width);
+        // A width people count in (days, weeks, months), so the bars read "0–29", "30–59", ...
+        for (qint64 candidate : {1, 2, 5, 7, 10, 14, 30, 60, 90, 180, 365, 730}) {
+            width = candidate;
+            if (span / candidate < 20)
+                break;
+        }
+        firstDay = firstDay >= 0 ? firstDay - firstDay % width : firstDay - (width + firstDay % width) % width;
+        const qint64 lastDay = *std::max_element(valid.begin(), valid.end());
+        count = int((lastDay - firstDay) / width + 1);
         stores.fill(0, count);
         for (qint64 d : days) {
             const int bin = d == std::numeric_limits<qint64>::min() ? -1 : int((d - firstDay) / width);
@@ -57,7 +64,7 @@ struct DayBins
     QString label(int bin) const
     {
         const qint64 from = firstDay + bin * width;
-        return width == 1 ? QStringLiteral("%1 d").arg(from) : QStringLiteral("%1–%2 d").arg(from).arg(from + width - 1);
+        return width == 1 ? QString::number(from) : QStringLiteral("%1–%2").arg(from).arg(from + width - 1);
     }
     /** Position of @p days on the category scale (bin i spans i - 0.5 … i + 0.5). */
     double position(double days) const { return (days - double(firstDay)) / double(width) - 0.5; }
@@ -108,6 +115,7 @@ MetricChart ChartFactory::histogram(const MetricsSnapshot &snapshot, const Chart
         categories << bins.label(bin);
     }
     set->setSelectedColor(options.palette.color(QPalette::Highlight));
+    set->setLabelColor(options.palette.color(QPalette::Text));
     auto *series = new QBarSeries;
     series->append(set);
     series->setBarWidth(0.95);
@@ -116,6 +124,8 @@ MetricChart ChartFactory::histogram(const MetricsSnapshot &snapshot, const Chart
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
     axisX->append(categories);
+    axisX->setLabelsVisible(!options.compact);
+    axisX->setTitleText(options.compact ? QString() : QStringLiteral("Days"));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     const int most = bins.stores.isEmpty() ? 1 : *std::max_element(bins.stores.begin(), bins.stores.end());

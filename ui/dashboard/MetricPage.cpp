@@ -35,7 +35,7 @@ QTableView *MetricPage::newTable(QAbstractItemModel *model)
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
     view->verticalHeader()->setVisible(false);
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->sortByColumn(-1, Qt::AscendingOrder); // the metric's own order until a header is clicked
     return view;
 }
 
