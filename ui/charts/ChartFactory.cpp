@@ -118,10 +118,10 @@ MetricChart ChartFactory::topBars(const MetricTable &table, const QString &value
     const int n = int(table.rows.size());
     // Bar 0 is drawn at the bottom, so rank 1 goes last to end up on top.
     for (int row = n - 1; row >= 0; --row) {
-        const double value = table.value(row, valueKey).toDouble();
+        const double value = std::round(table.value(row, valueKey).toDouble() * 100) / 100; // cents on the labels
         *set << value;
         maximum = std::max(maximum, value);
-        categories << rowLabel(table, row);
+        categories << (options.compact && n > 6 ? QStringLiteral("#%1").arg(row + 1) : rowLabel(table, row));
     }
     set->setSelectedColor(options.palette.color(QPalette::Highlight));
     set->setLabelColor(options.palette.color(QPalette::Text));
@@ -133,7 +133,6 @@ MetricChart ChartFactory::topBars(const MetricTable &table, const QString &value
     chart->addSeries(series);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(categories);
-    axisY->setLabelsVisible(!options.compact || categories.size() <= 5);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     QValueAxis *axisX = valueAxis(maximum, header, options);
@@ -226,7 +225,7 @@ MetricChart ChartFactory::groupedBars(const MetricTable &table, const ChartOptio
         const int t = int(groups.typologies.indexOf(table.value(row, key("typology")).toString()));
         rowToBar << qMakePair(s, t);
         if (s >= 0) {
-            sets[s]->replace(t, table.value(row, valueKey).toDouble());
+            sets[s]->replace(t, std::round(table.value(row, valueKey).toDouble() * 100) / 100);
             maximum = std::max(maximum, table.value(row, valueKey).toDouble());
         }
     }
