@@ -237,8 +237,8 @@ private slots:
 
     void strayQuotesAreKept()
     {
-        QCOMPARE(parse("a,b,c\n1,5\" screen,x\n2,\"ab\"cd,y\n3, \"q\",z\n"),
-                 (QByteArrayList{"1:a|b|c", "2:1|5\" screen|x", "3:2|abcd|y", "4:3| \"q\"|z"}));
+        QCOMPARE(parse("a,b,c\n1,5\" screen,x\n2,\"ab\"cd,y\n3, \"q\",z\n4,\"q\"\rx,\"e\"\r\n"),
+                 (QByteArrayList{"1:a|b|c", "2:1|5\" screen|x", "3:2|abcd|y", "4:3| \"q\"|z", "5:4|q\rx|e"}));
     }
 
     void rawIsTheOriginalText()

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "base/Error.h"
 
-#include <QFileInfo>
 
 namespace cpm {
 
@@ -9,7 +8,7 @@ QString Error::toString() const
 {
     QString where;
     if (!file.isEmpty()) {
-        where = QFileInfo(file).fileName();
+        where = file; // as the user gave it, so it can be pasted back into a shell
         if (line > 0)
             where += QLatin1Char(':') + QString::number(line);
         if (column > 0)

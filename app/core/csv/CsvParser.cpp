@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csv/CsvParser.h"
 
+#include "csv/CsvScan.h"
 #include "csv/CsvSniffer.h"
 #include "csv/Windows1252.h"
 
@@ -8,33 +9,10 @@
 
 namespace cpm {
 
-namespace {
+using csvscan::findStop;
+using csvscan::unescapeQuoted;
 
-/** Copies a quoted field without its quotes, turning each doubled quote into one. */
-char *unescapeQuoted(QByteArrayView field, char *out)
-{
-    const char *p = field.data() + 1; // after the opening quote
-    const char *const end = field.data() + field.size();
-    while (p < end) {
-        const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
-        if (!quote)
-            quote = end;
-        std::memcpy(out, p, size_t(quote - p));
-        out += quote - p;
-        if (quote == end)
-            break;
-        if (quote + 1 < end && quote[1] == '"') {
-            *out++ = '"';
-            p = quote + 2;
-            continue;
-        }
-        // The closing quote. The scanner kept whatever follows it literally, so do we.
-        std::memcpy(out, quote + 1, size_t(end - quote - 1));
-        out += end - quote - 1;
-        break;
-    }
-    return out;
-}
+namespace {
 
 QString sizeText(qint64 bytes)
 {
@@ -69,8 +47,6 @@ void CsvParser::reset(const CsvDialect &dialect)
 {
     m_delimiter = dialect.delimiter;
     m_windows1252 = dialect.encoding == TextEncoding::Windows1252;
-    m_stops.fill(false);
-    m_stops[static_cast<unsigned char>(m_delimiter)] = m_stops['\n'] = m_stops[0] = true;
     m_begin = m_scan = m_end = 0;
     m_eof = false;
     m_line = 1;
@@ -89,6 +65,7 @@ void CsvParser::startRecord()
     m_state = State::FieldStart;
     m_fields.clear();
     m_fieldBegin = 0;
+    m_escaped = false;
     m_seenBits = 0;
     m_newlines = 0;
 }
@@ -122,8 +99,10 @@ CsvReader::Result CsvParser::run(const CsvDialect &dialect, const std::function<
 
 bool CsvParser::refill(Error *error)
 {
+    // Everything pending belongs to the unfinished record; one byte of slack for the CR of a
+    // CRLF, which does not count towards the record's size.
     const qsizetype pending = m_end - m_begin;
-    if (pending > m_maxRecordBytes) {
+    if (pending > m_maxRecordBytes + 1) {
         *error = tooLargeError(int(m_fields.size()) + 1);
         return false;
     }
@@ -177,12 +156,15 @@ CsvParser::Step CsvParser::scan(Error *error)
             break;
         case State::QuoteSeen:
             // A second quote is an escaped quote. Anything else means the quote closed the
-            // field; text after it is kept literally, like a stray quote.
+            // field; text after it is kept literally, like a stray quote. A CR here is
+            // usually half a CRLF: materialize() checks the field really ends in the quote.
             if (*p == '"') {
                 m_state = State::Quoted;
+                m_escaped = true;
                 ++p;
             } else {
                 m_state = State::Unquoted;
+                m_escaped = m_escaped || (*p != m_delimiter && *p != '\n' && *p != '\r');
             }
             break;
         }
@@ -193,55 +175,56 @@ CsvParser::Step CsvParser::scan(Error *error)
     return step;
 }
 
-/** Runs to the next delimiter, line end or NUL; stops on a line end or NUL without passing it. */
+/**
+ * Runs through unquoted fields up to a line end, a NUL or a field that starts with a quote.
+ * Stops on a line end or NUL without passing it. A stray quote inside the field is kept.
+ */
 const char *CsvParser::scanUnquoted(const char *p, const char *end, const char *record, Step *step)
 {
-    unsigned char seen = m_seenBits;
-    for (; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        seen |= c;
-        if (!m_stops[c])
-            continue; // a stray quote lands here too: it is kept as written
-        if (c == '\n') {
+    for (;;) {
+        p = findStop(p, end, m_delimiter, &m_seenBits);
+        if (p == end)
+            return p;
+        if (*p == '\n') {
             qsizetype fieldEnd = p - record;
             if (fieldEnd > m_fieldBegin && p[-1] == '\r')
                 --fieldEnd;
             endField(fieldEnd);
             *step = Step::Record;
-        } else if (c == 0) {
-            *step = Step::Failed;
-        } else {
-            endField(p - record);
-            m_fieldBegin = p + 1 - record;
-            m_state = State::FieldStart;
-            ++p;
+            return p;
         }
-        break;
+        if (*p == '\0') {
+            *step = Step::Failed;
+            return p;
+        }
+        endField(p - record);
+        m_fieldBegin = ++p - record;
+        // Stay in this loop while the next field is unquoted too: it saves a trip through scan().
+        if (p == end || *p == '"') {
+            m_state = State::FieldStart;
+            return p;
+        }
     }
-    m_seenBits = seen;
-    return p;
 }
 
+/** Runs to the quote that ends or escapes, counting the line ends inside the field. */
 const char *CsvParser::scanQuoted(const char *p, const char *end, Step *step)
 {
-    unsigned char seen = m_seenBits;
-    for (; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        seen |= c;
-        if (c == '"') {
-            m_state = State::QuoteSeen;
-            ++p;
-            break;
-        }
-        if (c == '\n') {
+    for (;;) {
+        p = findStop(p, end, '"', &m_seenBits); // a quote, a line feed or NUL
+        if (p == end)
+            return p;
+        if (*p == '\n') {
             ++m_newlines;
-        } else if (c == 0) {
+            ++p;
+        } else if (*p == '\0') {
             *step = Step::Failed;
-            break;
+            return p;
+        } else {
+            m_state = State::QuoteSeen;
+            return p + 1;
         }
     }
-    m_seenBits = seen;
-    return p;
 }
 
 CsvReader::Result CsvParser::finishRecord(qsizetype terminator, qsizetype next,
@@ -296,8 +279,13 @@ CsvRecord CsvParser::materialize(const char *record, qsizetype rawSize)
         m_scratch.resize(room);
     char *out = m_scratch.data();
     for (size_t i = 0; i < count; ++i) {
-        QByteArrayView field(record + m_fields[i].begin, m_fields[i].end - m_fields[i].begin);
-        if (!field.isEmpty() && field.front() == '"') {
+        const Field &span = m_fields[i];
+        QByteArrayView field(record + span.begin, span.end - span.begin);
+        if (field.isEmpty() || field.front() != '"') {
+            // unquoted: used as it is
+        } else if (!span.escaped && field.size() >= 2 && field.back() == '"') {
+            field = field.sliced(1, field.size() - 2); // no copy needed
+        } else {
             char *const start = out;
             out = unescapeQuoted(field, out);
             field = QByteArrayView(start, out - start);

@@ -5,7 +5,6 @@
 
 #include <QFile>
 
-#include <array>
 #include <vector>
 
 namespace cpm {
@@ -41,9 +40,10 @@ private:
     enum class Step { Record, NeedMore, Failed };
     /**
      * Byte offsets relative to the record start, so they survive moving the record in the
-     * buffer. A field is quoted exactly when its first byte is a quote.
+     * buffer. A field is quoted exactly when its first byte is a quote; a quoted field that is
+     * not "escaped" has no quotes inside nor text after its closing quote.
      */
-    struct Field { qsizetype begin; qsizetype end; };
+    struct Field { qsizetype begin; qsizetype end; bool escaped; };
 
     void reset(const CsvDialect &dialect);
     void startRecord();
@@ -51,7 +51,11 @@ private:
     Step scan(Error *error);
     const char *scanUnquoted(const char *p, const char *end, const char *record, Step *step);
     const char *scanQuoted(const char *p, const char *end, Step *step);
-    void endField(qsizetype end) { m_fields.push_back({m_fieldBegin, end}); }
+    void endField(qsizetype end)
+    {
+        m_fields.push_back({m_fieldBegin, end, m_escaped});
+        m_escaped = false;
+    }
     CsvReader::Result finishRecord(qsizetype terminator, qsizetype next,
                                    const std::function<bool(const CsvRecord &)> &onRecord, Error *error);
     CsvReader::Result finishFile(const std::function<bool(const CsvRecord &)> &onRecord, Error *error);
@@ -76,11 +80,11 @@ private:
 
     char m_delimiter = ',';
     bool m_windows1252 = false;
-    std::array<bool, 256> m_stops{}; ///< bytes that end the fast loop over an unquoted field
 
     State m_state = State::FieldStart;
     std::vector<Field> m_fields;
     qsizetype m_fieldBegin = 0;
+    bool m_escaped = false;       ///< the current quoted field needs unescaping
     unsigned char m_seenBits = 0; ///< OR of every byte of the record: bit 7 means "not ASCII"
     qint64 m_line = 1;            ///< physical line on which the current record starts
     qint64 m_newlines = 0;        ///< line ends inside quotes so far in the current record

@@ -80,7 +80,10 @@ public:
     qint64 fileSize() const { return m_fileSize; }
     /** Bytes consumed so far; safe to read from the callback for progress. */
     qint64 bytesRead() const;
-    /** Fields that were not valid UTF-8 in a UTF-8 file and were read as Windows-1252. */
+    /**
+     * Fields read as Windows-1252 and transcoded to UTF-8: every non-ASCII field of a file
+     * detected as Windows-1252, plus fields that were not valid UTF-8 in a UTF-8 file.
+     */
     qint64 transcodedFields() const;
     const Error &error() const { return m_error; }
     const QString &path() const { return m_path; }

@@ -2,6 +2,7 @@
 #include "generate/GeneratorSupport.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace cpm::gen {
 

@@ -76,7 +76,10 @@ QString toTextTable(const MetricTable &table)
             const bool right = isNumeric(table.columns[i].kind);
             padded << (right ? line[i].rightJustified(widths[i]) : line[i].leftJustified(widths[i]));
         }
-        return padded.join(QStringLiteral("  ")).trimmed() + QLatin1Char('\n');
+        QString text = padded.join(QStringLiteral("  "));
+        while (text.endsWith(QLatin1Char(' ')))
+            text.chop(1); // keep the leading padding that right-aligns numbers
+        return text + QLatin1Char('\n');
     };
     QString out = table.title + QLatin1Char('\n') + render(header);
     for (const QStringList &line : cells)

@@ -17,9 +17,22 @@ QString SqlFile::text(const QString &root, const QString &relative, Error *error
     return QString::fromUtf8(file.readAll()).trimmed();
 }
 
+// Qt's placeholder scanner does not know SQL comments: an apostrophe in a comment ("the
+// SKU's name") opens a phantom string that hides every later :placeholder. Whole-line
+// comments carry no SQL, so they are dropped before preparing.
+static QString withoutCommentLines(const QString &sql)
+{
+    QStringList kept;
+    for (const QString &line : sql.split(QLatin1Char('\n'))) {
+        if (!line.trimmed().startsWith(QLatin1String("--")))
+            kept << line;
+    }
+    return kept.join(QLatin1Char('\n'));
+}
+
 bool SqlFile::exec(QSqlQuery &query, const QString &root, const QString &relative, const QVariantMap &values, Error *error)
 {
-    QString sql = text(root, relative, error);
+    QString sql = withoutCommentLines(text(root, relative, error)).trimmed();
     if (sql.isEmpty())
         return false;
     if (sql.endsWith(QLatin1Char(';')))
