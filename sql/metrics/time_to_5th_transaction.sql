@@ -1,6 +1,6 @@
 -- Per store with at least one matching transaction: its first and fifth matching
 -- transactions (ordered by the time column, ties by id) and the seconds between them, and
--- from the created_at of the store to the fifth. Stores with fewer than five have null fifth_at.
+-- from the store's created_at to the fifth. Stores with fewer than five have null fifth_at.
 with
 
 candidates as (

@@ -1,5 +1,5 @@
 -- Top products by items sold: per normalised SKU count(*) and sum(amount), ties by SKU;
--- labelled with the most frequent product name under the same filter.
+-- labelled with the SKU's most frequent product name under the same filter.
 with
 
 filtered as (
