@@ -14,6 +14,8 @@
 #include "dashboard/OverviewPage.h"
 #include "import/ImportWizard.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -165,6 +167,19 @@ private slots:
         page->selectRow(0);
         QCOMPARE(page->highlightedRow(), 0);
         QCOMPARE(page->tableView()->selectionModel()->currentIndex().row(), page->proxy()->mapFromSource(page->model()->index(0, 0)).row());
+    }
+
+    void chartsFollowTheDarkPalette()
+    {
+        MetricPage *page = m_window->metricPage(QStringLiteral("device_type_share"));
+        QPalette dark = page->palette();
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::Base, QColor(20, 20, 20));
+        dark.setColor(QPalette::Text, Qt::white);
+        page->setPalette(dark);
+        QCOMPARE(page->chartView()->chart()->theme(), QChart::ChartThemeDark);
+        page->setPalette(QPalette());
+        QCOMPARE(page->chartView()->chart()->theme(), QChart::ChartThemeLight);
     }
 
     void dropOpensTheWizardWithTheFiles()

@@ -133,6 +133,7 @@ MetricChart ChartFactory::topBars(const MetricTable &table, const QString &value
     chart->addSeries(series);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(categories);
+    axisY->setLabelsVisible(!options.compact || n <= 6); // thumbnails: the headline names #1
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     QValueAxis *axisX = valueAxis(maximum, header, options);
@@ -293,6 +294,7 @@ MetricChart ChartFactory::donut(const MetricTable &table, const ChartOptions &op
     }
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setVisible(true); // the only place a thumbnail names its slices
     return {chart, [series](int row) {
                 const QList<QPieSlice *> slices = series->slices();
                 for (int i = 0; i < slices.size(); ++i)

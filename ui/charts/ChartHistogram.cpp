@@ -90,24 +90,8 @@ void addAverageLine(QChart *chart, const DayBins &bins, double avgDays, QValueAx
     line->attachAxis(axisY);
 }
 
-} // namespace
-
-MetricChart ChartFactory::histogram(const MetricsSnapshot &snapshot, const ChartOptions &options,
-                                    const RowCallback &clicked)
+QBarSet *addBins(QChart *chart, const DayBins &bins, const ChartOptions &options, double top, QValueAxis **axisY)
 {
-    const MetricTable &table = snapshot.timeToFifthPerStore;
-    const QString secondsKey = options.fromStoreCreated ? QStringLiteral("seconds_from_store_created")
-                                                        : QStringLiteral("seconds");
-    const std::optional<double> avg = options.fromStoreCreated ? snapshot.timeToFifth.avgDaysFromStoreCreated()
-                                                               : snapshot.timeToFifth.avgDays();
-    auto *chart = new QChart;
-    applyPalette(chart, options.palette);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    if (!options.compact)
-        chart->setTitle(options.fromStoreCreated ? QStringLiteral("Stores by days from store creation to 5th transaction")
-                                                 : QStringLiteral("Stores by days from 1st to 5th transaction"));
-    chart->legend()->setVisible(!options.compact);
-    const DayBins bins(table, secondsKey);
     auto *set = new QBarSet(QStringLiteral("Stores"));
     QStringList categories;
     for (int bin = 0; bin < bins.count; ++bin) {
@@ -128,18 +112,41 @@ MetricChart ChartFactory::histogram(const MetricsSnapshot &snapshot, const Chart
     axisX->setTitleText(options.compact ? QString() : QStringLiteral("Days"));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
+    *axisY = new QValueAxis;
+    (*axisY)->setRange(0, top);
+    (*axisY)->setLabelFormat(QStringLiteral("%.0f"));
+    (*axisY)->setTitleText(options.compact ? QString() : QStringLiteral("Stores"));
+    chart->addAxis(*axisY, Qt::AlignLeft);
+    series->attachAxis(*axisY);
+    return set;
+}
+
+} // namespace
+
+MetricChart ChartFactory::histogram(const MetricsSnapshot &snapshot, const ChartOptions &options,
+                                    const RowCallback &clicked)
+{
+    const MetricTable &table = snapshot.timeToFifthPerStore;
+    const QString secondsKey = options.fromStoreCreated ? QStringLiteral("seconds_from_store_created")
+                                                        : QStringLiteral("seconds");
+    const std::optional<double> avg = options.fromStoreCreated ? snapshot.timeToFifth.avgDaysFromStoreCreated()
+                                                               : snapshot.timeToFifth.avgDays();
+    auto *chart = new QChart;
+    applyPalette(chart, options.palette);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    if (!options.compact)
+        chart->setTitle(options.fromStoreCreated ? QStringLiteral("Stores by days from store creation to 5th transaction")
+                                                 : QStringLiteral("Stores by days from 1st to 5th transaction"));
+    chart->legend()->setVisible(!options.compact);
+    const DayBins bins(table, secondsKey);
     const int most = bins.stores.isEmpty() ? 1 : *std::max_element(bins.stores.begin(), bins.stores.end());
-    auto *axisY = new QValueAxis;
-    axisY->setRange(0, most * 1.2 + 0.5);
-    axisY->setLabelFormat(QStringLiteral("%.0f"));
-    axisY->setTitleText(options.compact ? QString() : QStringLiteral("Stores"));
-    chart->addAxis(axisY, Qt::AlignLeft);
-    series->attachAxis(axisY);
+    QValueAxis *axisY = nullptr;
+    QBarSet *set = addBins(chart, bins, options, most * 1.2 + 0.5, &axisY);
     if (avg && bins.count > 0)
         addAverageLine(chart, bins, *avg, axisY, most * 1.2 + 0.5);
-    QObject::connect(set, &QBarSet::hovered, chart, [set, categories](bool status, int index) {
+    QObject::connect(set, &QBarSet::hovered, chart, [set, bins](bool status, int index) {
         if (status)
-            QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 stores").arg(categories[index]).arg(set->at(index)));
+            QToolTip::showText(QCursor::pos(), QStringLiteral("%1 days: %2 stores").arg(bins.label(index)).arg(set->at(index)));
         else
             QToolTip::hideText();
     });

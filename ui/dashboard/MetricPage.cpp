@@ -7,6 +7,7 @@
 #include <QButtonGroup>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -143,6 +144,13 @@ void MetricPage::rebuildChart()
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     if (current.isValid())
         highlight(m_proxy->mapToSource(current).row());
+}
+
+void MetricPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // light ↔ dark: charts follow
+        rebuildChart();
 }
 
 void MetricPage::highlight(int row)

@@ -42,6 +42,9 @@ public:
     /** "n = 15 transactions …" and what the metrics had to leave out, as sentences. */
     static QStringList coverageNotes(const MetricsSnapshot &snapshot);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void setupWidgets();
     QWidget *setupToggle();

@@ -7,6 +7,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
@@ -98,8 +99,16 @@ QString OverviewPage::headline(const QString &id, const MetricsSnapshot &s)
     return tr("No matching transactions");
 }
 
+void OverviewPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // light ↔ dark: charts follow
+        setSnapshot(MetricsSnapshot(m_snapshot));
+}
+
 void OverviewPage::setSnapshot(const MetricsSnapshot &snapshot)
 {
+    m_snapshot = snapshot;
     ChartOptions options;
     options.compact = true;
     options.palette = palette();

@@ -29,6 +29,9 @@ signals:
     /** The user asked for metric @p id's page. */
     void metricActivated(const QString &id);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Card
     {
@@ -41,6 +44,7 @@ private:
 
     QVector<Card> m_cards;
     QLabel *m_coverage = nullptr;
+    MetricsSnapshot m_snapshot;
 };
 
 } // namespace cpm
