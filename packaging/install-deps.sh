@@ -11,6 +11,7 @@ PACKAGES=(
   libxlsxwriter-dev                            # native XLSX export
   fonts-dejavu-core                            # without fonts offscreen rendering draws boxes
   xvfb xauth                                   # a virtual display for screenshot checks
+  poppler-utils unzip                          # test-only tools to open what exports wrote (pdfinfo, pdftotext, unzip -p)
 )
 
 missing=()

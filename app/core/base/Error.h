@@ -18,6 +18,7 @@ struct Error
         Sql,             ///< a transform model or metric query failed
         Cancelled,       ///< the user or caller cancelled
         Usage,           ///< bad arguments or options
+        FileWrite,       ///< an output file could not be written or moved into place
     };
 
     Code code = Code::None;
