@@ -5,10 +5,12 @@
 #include "DemoData.h"
 #include "FilterBar.h"
 #include "MetricDefinitions.h"
+#include "ReportExport.h"
 #include "WarehouseSession.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
 #include "import/ImportWizard.h"
+#include "report/ReportInfo.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -113,6 +115,7 @@ void MainWindow::setupMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     file->addAction(tr("&Import extracts…"), QKeySequence(tr("Ctrl+I")), this, [this] { importFiles({}); });
+    file->addAction(tr("&Export report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportReport);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -276,6 +279,20 @@ void MainWindow::chooseWarehouse()
                                                       tr("SQLite warehouse (*.sqlite *.db);;All files (*)"));
     if (!path.isEmpty())
         openWarehouse(path);
+}
+
+void MainWindow::exportReport()
+{
+    const QString name = defaultExportFileName(QStringLiteral("report"), m_snapshot.filter, QStringLiteral("pdf"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), name,
+                                                      tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
+    if (path.isEmpty())
+        return;
+    const Error error = cpm::exportReport(path, m_snapshot, m_session->path(), m_session->lastImport());
+    if (error.isError())
+        QMessageBox::warning(this, tr("Export failed"), error.toString());
+    else
+        statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
 }
 
 void MainWindow::showDataQuality()

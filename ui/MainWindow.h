@@ -66,6 +66,7 @@ private:
     void setDemo(bool demo);
     void newWarehouse();
     void chooseWarehouse();
+    void exportReport();
     void showDataQuality();
     void showDefinitions();
     void restoreSettings();

@@ -5,7 +5,9 @@
 
 namespace cpm {
 
-/** Help ▸ Metric definitions: the exact definition and assumptions of each metric, as rich text. */
+/** How metric @p id is computed and what it assumes, in plain sentences (help and reports). */
+QString metricDefinition(const QString &id);
+/** Help ▸ Metric definitions: the filters and every metric's definition, as rich text. */
 QString metricDefinitionsHtml();
 
 } // namespace cpm

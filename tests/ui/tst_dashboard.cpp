@@ -7,6 +7,7 @@
 #include "DataQualityPanel.h"
 #include "FilterBar.h"
 #include "MainWindow.h"
+#include "ReportExport.h"
 #include "WarehouseSession.h"
 #include "MetricSortProxy.h"
 #include "MetricTableModel.h"
@@ -213,6 +214,15 @@ private slots:
         QVERIFY(panel);
         QCOMPARE(panel->tree()->topLevelItemCount(), m_window->session()->dataTests().size());
         panel->close();
+    }
+
+    void exportReportWritesAPdf()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.pdf"));
+        const Error error = exportReport(path, m_window->snapshot(), m_w.path(), m_window->session()->lastImport());
+        QVERIFY2(!error.isError(), qPrintable(error.toString()));
+        QVERIFY(QFileInfo(path).size() > 1000);
     }
 
     void cleanupTestCase() { m_window.reset(); }
