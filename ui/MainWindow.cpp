@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -244,8 +245,9 @@ void MainWindow::updateStatusBar()
     m_fileLabel->setText(QFileInfo(m_session->path()).fileName());
     m_fileLabel->setToolTip(m_session->path());
     m_rowsLabel->setText(m_session->rowCountsText());
-    const QString last = m_session->lastImport();
-    m_importLabel->setText(last.isEmpty() ? tr("never imported") : tr("last import %1").arg(last));
+    const QDateTime last = QDateTime::fromString(m_session->lastImport(), Qt::ISODate);
+    m_importLabel->setText(last.isValid() ? tr("last import %1").arg(QLocale().toString(last, QLocale::ShortFormat))
+                                          : tr("never imported"));
     const int failing = m_session->failingDataTests();
     m_testsButton->setText(failing == 0 ? tr("✔ data tests pass") : tr("⚠ %n data-test warning(s)", nullptr, failing));
 }

@@ -5,6 +5,7 @@
 #include "../common/TestSupport.h"
 
 #include "DataQualityPanel.h"
+#include "DemoData.h"
 #include "FilterBar.h"
 #include "MainWindow.h"
 #include "ReportExport.h"
@@ -25,6 +26,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTreeWidget>
 
@@ -60,6 +62,7 @@ private slots:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("cpm-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_dashboard"));
+        QStandardPaths::setTestModeEnabled(true); // the demo warehouse goes to a test location
         QVERIFY(m_w.open());
         const ImportSummary summary = m_w.import(test::extractOptions(test::fixture(QStringLiteral("basic"))));
         QVERIFY2(summary.succeeded(), qPrintable(summary.error.toString()));
@@ -223,6 +226,19 @@ private slots:
         const Error error = exportReport(path, m_window->snapshot(), m_w.path(), m_window->session()->lastImport());
         QVERIFY2(!error.isError(), qPrintable(error.toString()));
         QVERIFY(QFileInfo(path).size() > 1000);
+    }
+
+    void firstRunOpensTheDemoWarehouse()
+    {
+        QFile::remove(DemoData::warehousePath());
+        MainWindow window;
+        window.openStartup(QString(), true);
+        QVERIFY(window.isDemo());
+        QCOMPARE(window.session()->path(), DemoData::warehousePath());
+        QVERIFY(window.session()->hasData());
+        QVERIFY(window.findChild<QWidget *>(QStringLiteral("demoBanner"))->isVisibleTo(&window));
+        QVERIFY(window.metricPage(QStringLiteral("top_stores"))->model()->rowCount() > 0);
+        QFile::remove(DemoData::warehousePath());
     }
 
     void cleanupTestCase() { m_window.reset(); }
