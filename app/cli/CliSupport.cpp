@@ -11,6 +11,41 @@ void addWarehouseOptions(QCommandLineParser &parser)
                       QStringLiteral("DIR")});
 }
 
+void addFilterOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("status"), QStringLiteral("Comma-separated statuses (default: accepted)."),
+                      QStringLiteral("LIST"), QStringLiteral("accepted")});
+    parser.addOption({QStringLiteral("time"), QStringLiteral("Time column: happened_at (default) or created_at."),
+                      QStringLiteral("COLUMN"), QStringLiteral("happened_at")});
+    parser.addOption({QStringLiteral("from"), QStringLiteral("First day, inclusive."), QStringLiteral("YYYY-MM-DD")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("Last day, inclusive."), QStringLiteral("YYYY-MM-DD")});
+}
+
+static bool parseDay(const QString &text, QDate *date)
+{
+    if (text.isEmpty())
+        return true;
+    *date = QDate::fromString(text, Qt::ISODate);
+    return date->isValid();
+}
+
+QString readFilter(const QCommandLineParser &parser, MetricFilter *filter)
+{
+    filter->statuses.clear();
+    for (const QString &status : parser.value(QStringLiteral("status")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        filter->statuses << status.trimmed().toLower();
+    if (filter->statuses.isEmpty())
+        return QStringLiteral("--status needs at least one status");
+    if (!parseTimeColumn(parser.value(QStringLiteral("time")), &filter->timeColumn))
+        return QStringLiteral("--time '%1' is not happened_at or created_at").arg(parser.value(QStringLiteral("time")));
+    if (!parseDay(parser.value(QStringLiteral("from")), &filter->from))
+        return QStringLiteral("--from '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("from")));
+    if (!parseDay(parser.value(QStringLiteral("to")), &filter->to))
+        return QStringLiteral("--to '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("to")));
+    const Error invalid = filter->validate();
+    return invalid ? invalid.toString() : QString();
+}
+
 int fail(QTextStream &err, const QString &verb, const QString &message, int code)
 {
     QString line = message;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/MetricFilter.h"
 #include "transform/SqlProject.h"
 #include "warehouse/Warehouse.h"
 
@@ -11,6 +12,11 @@ namespace cpm::cli {
 
 /** The --db and --sql-dir options every warehouse verb takes. */
 void addWarehouseOptions(QCommandLineParser &parser);
+
+/** --status, --time, --from, --to. */
+void addFilterOptions(QCommandLineParser &parser);
+/** Reads the filter options; returns a one-line problem, or an empty string when valid. */
+QString readFilter(const QCommandLineParser &parser, MetricFilter *filter);
 
 /** A warehouse opened from the parsed options, with its SQL project. */
 struct OpenedWarehouse

@@ -12,14 +12,6 @@ namespace cpm::cli {
 
 namespace {
 
-bool parseDay(const QString &text, QDate *date)
-{
-    if (text.isEmpty())
-        return true;
-    *date = QDate::fromString(text, Qt::ISODate);
-    return date->isValid();
-}
-
 class MetricsCommand : public Command
 {
 public:
@@ -29,12 +21,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override
     {
         addWarehouseOptions(parser);
-        parser.addOption({QStringLiteral("status"), QStringLiteral("Comma-separated statuses (default: accepted)."),
-                          QStringLiteral("LIST"), QStringLiteral("accepted")});
-        parser.addOption({QStringLiteral("time"), QStringLiteral("Time column: happened_at (default) or created_at."),
-                          QStringLiteral("COLUMN"), QStringLiteral("happened_at")});
-        parser.addOption({QStringLiteral("from"), QStringLiteral("First day, inclusive."), QStringLiteral("YYYY-MM-DD")});
-        parser.addOption({QStringLiteral("to"), QStringLiteral("Last day, inclusive."), QStringLiteral("YYYY-MM-DD")});
+        addFilterOptions(parser);
         parser.addOption({QStringLiteral("metric"), QStringLiteral("Only this metric: %1.").arg(metricIds().join(QStringLiteral(", "))),
                           QStringLiteral("NAME")});
         parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."),
@@ -70,23 +57,6 @@ public:
     }
 
 private:
-    static QString readFilter(const QCommandLineParser &parser, MetricFilter *filter)
-    {
-        filter->statuses.clear();
-        for (const QString &status : parser.value(QStringLiteral("status")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            filter->statuses << status.trimmed().toLower();
-        if (filter->statuses.isEmpty())
-            return QStringLiteral("--status needs at least one status");
-        if (!parseTimeColumn(parser.value(QStringLiteral("time")), &filter->timeColumn))
-            return QStringLiteral("--time '%1' is not happened_at or created_at").arg(parser.value(QStringLiteral("time")));
-        if (!parseDay(parser.value(QStringLiteral("from")), &filter->from))
-            return QStringLiteral("--from '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("from")));
-        if (!parseDay(parser.value(QStringLiteral("to")), &filter->to))
-            return QStringLiteral("--to '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("to")));
-        const Error invalid = filter->validate();
-        return invalid ? invalid.toString() : QString();
-    }
-
     static void printTables(const MetricsSnapshot &snapshot, const QString &metric, bool csv, QTextStream &out)
     {
         bool first = true;

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/CheckPage.h"
+
+#include "ImportFileSummaryModel.h"
+#include "ImportRejectsModel.h"
+#include "import/ImportSelection.h"
+#include "import/ImportTask.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace cpm {
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+} // namespace
+
+CheckPage::CheckPage(const QString &warehousePath, ImportSelection *selection, QWidget *parent)
+    : QWizardPage(parent), m_warehousePath(warehousePath), m_selection(selection), m_task(new ImportTask(this)),
+      m_summaryModel(new ImportFileSummaryModel(this)), m_rejectsModel(new ImportRejectsModel(this))
+{
+    setObjectName(QStringLiteral("checkPage"));
+    setTitle(tr("Check"));
+    setSubTitle(tr("A trial run: every row is read and validated, then everything is rolled back. "
+                   "Nothing is imported until you press Import."));
+    // Once committed there is no way back: the import itself cannot be half undone by Back.
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("Import"));
+    setupUi();
+    connect(m_task, &ImportTask::progressChanged, this, &CheckPage::onProgress);
+    connect(m_task, &ImportTask::finished, this, &CheckPage::onFinished);
+}
+
+void CheckPage::setupUi()
+{
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("checkStatus"));
+    m_status->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("checkProgress"));
+    m_progress->setTextVisible(false);
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("checkNotes"));
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rejectsTitle = new QLabel(this);
+    m_saveRejects = new QPushButton(tr("Save rejected rows as CSV…"), this);
+    m_saveRejects->setObjectName(QStringLiteral("saveRejectsButton"));
+    connect(m_saveRejects, &QPushButton::clicked, this, &CheckPage::chooseAndSaveRejects);
+
+    auto *summaryTable = makeTable(m_summaryModel, QStringLiteral("checkSummaryTable"), this);
+    summaryTable->setMaximumHeight(summaryTable->verticalHeader()->defaultSectionSize() * 3
+                                   + summaryTable->horizontalHeader()->sizeHint().height() + 4);
+    m_summaryTable = summaryTable;
+    auto *rejectsTable = makeTable(m_rejectsModel, QStringLiteral("rejectsTable"), this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addWidget(summaryTable);
+    layout->addWidget(m_notes);
+    auto *rejectsHeader = new QHBoxLayout;
+    rejectsHeader->addWidget(m_rejectsTitle, 1);
+    rejectsHeader->addWidget(m_saveRejects);
+    layout->addLayout(rejectsHeader);
+    layout->addWidget(rejectsTable, 1);
+}
+
+void CheckPage::initializePage()
+{
+    m_checked = false;
+    m_summaryModel->clear();
+    m_rejectsModel->clear();
+    m_notes->clear();
+    m_rejectsTitle->setText(tr("<b>Rejected rows</b>"));
+    m_saveRejects->setEnabled(false);
+    m_status->setText(tr("Checking…"));
+    m_progress->setRange(0, 0); // busy until the first report says how much there is
+    m_progress->show();
+    emit completeChanged();
+    m_task->start(m_warehousePath, m_selection->options(true));
+}
+
+void CheckPage::cleanupPage()
+{
+    stop();
+}
+
+void CheckPage::stop()
+{
+    m_task->stop();
+}
+
+bool CheckPage::isBusy() const
+{
+    return m_task->isRunning();
+}
+
+bool CheckPage::isComplete() const
+{
+    return m_checked && !m_task->isRunning() && m_task->summary().succeeded();
+}
+
+const ImportSummary &CheckPage::summary() const
+{
+    return m_task->summary();
+}
+
+void CheckPage::onProgress(const QString &phase, qint64 done, qint64 total)
+{
+    m_status->setText(tr("%1…").arg(phase));
+    // Bytes can exceed int: show per mille instead of raw counts.
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(total > 0 ? int(1000.0 * double(done) / double(total)) : 0);
+}
+
+void CheckPage::onFinished(const ImportSummary &summary)
+{
+    m_checked = true;
+    m_progress->hide();
+    m_summaryModel->setSummary(summary);
+    m_rejectsModel->setSummary(summary);
+    qint64 rows = 0;
+    qint64 rejected = 0;
+    for (const FileImportSummary &file : summary.files) {
+        rows += file.rowsRead;
+        rejected += file.rowsRejected;
+    }
+    const QLocale locale;
+    const bool allSeen = !summary.files.isEmpty()
+        && std::all_of(summary.files.cbegin(), summary.files.cend(), [](const FileImportSummary &f) { return f.alreadyImported; });
+    if (summary.succeeded() && allSeen) {
+        m_status->setText(tr("Nothing new: every file was imported before, so importing again would change nothing."));
+    } else if (summary.succeeded()) {
+        m_status->setText(tr("Checked %1 rows: %2 would be imported, %3 rejected. Press Import to load them.")
+                              .arg(locale.toString(rows), locale.toString(rows - rejected), locale.toString(rejected)));
+    } else {
+        m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                              .arg(tr("The check failed: %1").arg(summary.error.toString()).toHtmlEscaped()));
+    }
+    m_notes->setText(notesHtml(summary));
+    m_notes->setVisible(!m_notes->text().isEmpty());
+    const int shown = m_rejectsModel->rowCount();
+    m_rejectsTitle->setText(shown == rejected ? tr("<b>Rejected rows</b> (%1)").arg(rejected)
+                                              : tr("<b>Rejected rows</b> (first %1 of %2)").arg(shown).arg(rejected));
+    m_saveRejects->setEnabled(shown > 0);
+    m_summaryTable->resizeColumnsToContents();
+    emit completeChanged();
+    emit checked();
+}
+
+QString CheckPage::notesHtml(const ImportSummary &summary)
+{
+    QStringList items;
+    const QLocale locale;
+    for (const FileImportSummary &file : summary.files) {
+        const QString name = QFileInfo(file.path).fileName().toHtmlEscaped();
+        for (const ImportNote &note : file.notes)
+            items << QStringLiteral("<li><b>%1</b>: %2 (%3)</li>")
+                         .arg(name, note.message.toHtmlEscaped(),
+                              note.rows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(note.rows)));
+    }
+    return items.isEmpty() ? QString() : tr("<b>Notes</b><ul style='margin-top:2px'>%1</ul>").arg(items.join(QString()));
+}
+
+bool CheckPage::saveRejects(const QString &path, QString *errorMessage)
+{
+    QSaveFile file(path);
+    const QByteArray bytes = m_rejectsModel->toCsv();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (errorMessage)
+            *errorMessage = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void CheckPage::chooseAndSaveRejects()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save rejected rows"), QStringLiteral("rejected-rows.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveRejects(path, &error))
+        QMessageBox::warning(this, tr("Save rejected rows"), tr("Could not save %1: %2").arg(path, error));
+}
+
+} // namespace cpm

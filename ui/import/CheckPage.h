@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "warehouse/ImportTypes.h"
+
+#include <QWizardPage>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace cpm {
+
+class ImportFileSummaryModel;
+class ImportRejectsModel;
+class ImportSelection;
+class ImportTask;
+
+/**
+ * Step 3: a dry run of the whole import on a worker thread (loaded, counted, rolled back):
+ * per file ok / rejected / notes, the rejected rows with their line numbers, and a way to
+ * save those rows as CSV. Committing this page starts the real import.
+ */
+class CheckPage : public QWizardPage
+{
+    Q_OBJECT
+
+public:
+    CheckPage(const QString &warehousePath, ImportSelection *selection, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+
+    bool isBusy() const;
+    /** Stops a running dry run and waits for it (it changes nothing either way). */
+    void stop();
+    /** The last finished dry run. */
+    const ImportSummary &summary() const;
+    /** Writes the rejected rows as CSV to @p path (atomically). False: nothing written. */
+    bool saveRejects(const QString &path, QString *errorMessage = nullptr);
+
+signals:
+    /** A dry run finished (successfully or not). */
+    void checked();
+
+private:
+    void setupUi();
+    void onProgress(const QString &phase, qint64 done, qint64 total);
+    void onFinished(const ImportSummary &summary);
+    void chooseAndSaveRejects();
+    static QString notesHtml(const ImportSummary &summary);
+
+    QString m_warehousePath;
+    ImportSelection *m_selection;
+    ImportTask *m_task;
+    ImportFileSummaryModel *m_summaryModel;
+    ImportRejectsModel *m_rejectsModel;
+    QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTableView *m_summaryTable = nullptr;
+    QLabel *m_notes = nullptr;
+    QLabel *m_rejectsTitle = nullptr;
+    QPushButton *m_saveRejects = nullptr;
+    bool m_checked = false;
+};
+
+} // namespace cpm
