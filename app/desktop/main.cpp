@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop app: options, QSettings identity, the main window; --screenshot renders the pages to PNG and exits.
+#include "DemoData.h"
+#include "MainWindow.h"
+#include "WarehouseSession.h"
+#include "import/ImportWizard.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+/** Overview and each metric page as DIR/NN-name.png, then the wizard pages; false when a file failed. */
+bool saveScreenshots(cpm::MainWindow &window, const QString &directory, const QStringList &files)
+{
+    QDir().mkpath(directory);
+    window.resize(1400, 900);
+    window.show();
+    bool ok = true;
+    for (int i = 0; i < window.pageCount(); ++i) {
+        window.showPage(i);
+        QApplication::sendPostedEvents();
+        const QString name = window.page(i)->objectName().remove(QStringLiteral("page_"));
+        const QString path = QDir(directory).filePath(QStringLiteral("%1-%2.png").arg(i, 2, 10, QLatin1Char('0')).arg(name));
+        ok = window.grab().save(path) && ok;
+        std::printf("%s\n", qPrintable(path));
+    }
+    QTemporaryDir temp;
+    const QStringList extracts = files.isEmpty() ? cpm::DemoData::extractTo(temp.path()) : files;
+    const QStringList wizardShots = cpm::ImportWizard::saveScreenshots(directory, extracts, window.session()->path());
+    for (const QString &path : wizardShots)
+        std::printf("%s\n", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("cpm"));
+    QApplication::setApplicationName(QStringLiteral("cpm"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Customer Performance Metrics"));
+    QApplication::setApplicationVersion(QStringLiteral(CPM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Customer Performance Metrics: the dashboard of the five metrics."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Open warehouse FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the demo warehouse."));
+    const QCommandLineOption shots(QStringLiteral("screenshot"), QStringLiteral("Save PNG screenshots to DIR and exit."),
+                                   QStringLiteral("DIR"));
+    parser.addOptions({db, demo, shots});
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("CSV extracts to import (opens the wizard)."),
+                                 QStringLiteral("[files...]"));
+    parser.process(app);
+
+    cpm::MainWindow window;
+    window.openStartup(parser.value(db), parser.isSet(demo));
+    QStringList files;
+    for (const QString &file : parser.positionalArguments())
+        files << QDir::current().absoluteFilePath(file);
+    if (parser.isSet(shots))
+        return saveScreenshots(window, parser.value(shots), files) ? 0 : 1;
+    window.show();
+    if (!files.isEmpty())
+        QTimer::singleShot(0, &window, [&window, files] { window.importFiles(files); });
+    return QApplication::exec();
+}

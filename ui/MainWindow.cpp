@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "DataQualityPanel.h"
+#include "DemoData.h"
+#include "FilterBar.h"
+#include "MetricDefinitions.h"
+#include "ReportExport.h"
+#include "WarehouseSession.h"
+#include "dashboard/MetricPage.h"
+#include "dashboard/OverviewPage.h"
+#include "import/ImportWizard.h"
+#include "report/ReportInfo.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace cpm {
+
+namespace {
+
+const char *const pageNames[] = {"Overview", "Top stores", "Top products", "Typology × country", "Device types",
+                                 "Time to 5th transaction"};
+
+QStringList localFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime)
+        return files;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new WarehouseSession(this))
+{
+    setWindowTitle(tr("Customer Performance Metrics"));
+    setAcceptDrops(true);
+    setupCentral();
+    setupMenus();
+    setupStatusBar();
+    restoreSettings();
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::refresh);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupCentral()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_banner = new QFrame(central);
+    m_banner->setObjectName(QStringLiteral("demoBanner"));
+    m_banner->setStyleSheet(QStringLiteral("#demoBanner { background: #fff3cd; } #demoBanner QLabel { color: #664d03; }"));
+    auto *bannerRow = new QHBoxLayout(m_banner);
+    bannerRow->addWidget(new QLabel(tr("<b>Demo data — import your extracts</b>"), m_banner), 1);
+    auto *importButton = new QPushButton(tr("Import extracts…"), m_banner);
+    connect(importButton, &QPushButton::clicked, this, [this] { importFiles({}); });
+    bannerRow->addWidget(importButton);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    m_filterBar = new FilterBar(central);
+    layout->addWidget(m_filterBar);
+    auto *body = new QHBoxLayout;
+    m_nav = new QListWidget(central);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    for (const char *name : pageNames)
+        m_nav->addItem(tr(name));
+    m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + 24);
+    body->addWidget(m_nav);
+    m_stack = new QStackedWidget(central);
+    m_overview = new OverviewPage(m_stack);
+    m_stack->addWidget(m_overview);
+    const QStringList ids = metricIds();
+    for (const QString &id : ids) {
+        auto *page = new MetricPage(id, m_stack);
+        m_metricPages << page;
+        m_stack->addWidget(page);
+    }
+    body->addWidget(m_stack, 1);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_overview, &OverviewPage::metricActivated, this, [this](const QString &id) {
+        showPage(int(metricIds().indexOf(id)) + 1);
+    });
+    m_nav->setCurrentRow(0);
+}
+
+void MainWindow::setupMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New warehouse…"), QKeySequence::New, this, &MainWindow::newWarehouse);
+    file->addAction(tr("&Open warehouse…"), QKeySequence::Open, this, &MainWindow::chooseWarehouse);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    file->addAction(tr("&Import extracts…"), QKeySequence(tr("Ctrl+I")), this, [this] { importFiles({}); });
+    file->addAction(tr("&Export report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportReport);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+    setupViewMenu(menuBar()->addMenu(tr("&View")));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Metric definitions"), QKeySequence::HelpContents, this, &MainWindow::showDefinitions);
+    help->addAction(tr("&Data quality…"), this, &MainWindow::showDataQuality);
+    help->addAction(tr("&About cpm"), this, [this] {
+        QMessageBox::about(this, tr("About cpm"),
+                           tr("<b>cpm %1</b> — Customer Performance Metrics<br>GPL-3.0-or-later").arg(QStringLiteral(CPM_VERSION)));
+    });
+    updateRecentMenu();
+}
+
+void MainWindow::setupViewMenu(QMenu *menu)
+{
+    for (int i = 0; i < int(std::size(pageNames)); ++i)
+        menu->addAction(tr(pageNames[i]), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this, [this, i] { showPage(i); });
+    menu->addSeparator();
+    menu->addAction(tr("&Reset filters"), QKeySequence(tr("Ctrl+R")), m_filterBar, &FilterBar::reset);
+    menu->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, &MainWindow::reloadWarehouse);
+    QAction *full = menu->addAction(tr("&Full screen"), QKeySequence::FullScreen, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
+    full->setCheckable(true);
+}
+
+void MainWindow::setupStatusBar()
+{
+    m_fileLabel = new QLabel(this);
+    m_rowsLabel = new QLabel(this);
+    m_importLabel = new QLabel(this);
+    m_testsButton = new QPushButton(this);
+    m_testsButton->setObjectName(QStringLiteral("dataTestsButton"));
+    m_testsButton->setFlat(true);
+    m_testsButton->setCursor(Qt::PointingHandCursor);
+    m_testsButton->setToolTip(tr("Open the data-quality panel"));
+    connect(m_testsButton, &QPushButton::clicked, this, &MainWindow::showDataQuality);
+    statusBar()->addPermanentWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_rowsLabel);
+    statusBar()->addPermanentWidget(m_importLabel);
+    statusBar()->addPermanentWidget(m_testsButton);
+}
+
+bool MainWindow::openWarehouse(const QString &path)
+{
+    if (!m_session->open(path)) {
+        QMessageBox::warning(this, tr("Cannot open warehouse"),
+                             tr("%1 could not be opened:\n%2").arg(path, m_session->errorString()));
+        return false;
+    }
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentWarehouses")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentWarehouses"), recent.mid(0, 8));
+    settings.setValue(QStringLiteral("lastWarehouse"), path);
+    setDemo(path == DemoData::warehousePath());
+    updateRecentMenu();
+    m_filterBar->setDomain(m_session->domain()); // emits filterChanged → refresh
+    updateStatusBar();
+    setWindowFilePath(path);
+    return true;
+}
+
+void MainWindow::openStartup(const QString &path, bool forceDemo)
+{
+    if (!path.isEmpty()) {
+        openWarehouse(path);
+        return;
+    }
+    const QString last = QSettings().value(QStringLiteral("lastWarehouse")).toString();
+    if (!forceDemo && !last.isEmpty() && QFileInfo::exists(last) && openWarehouse(last))
+        return;
+    QString error;
+    const QString demo = DemoData::ensureWarehouse(&error);
+    if (demo.isEmpty())
+        statusBar()->showMessage(tr("The demo warehouse could not be built: %1").arg(error));
+    else
+        openWarehouse(demo);
+}
+
+void MainWindow::importFiles(const QStringList &files)
+{
+    if (!m_session->isOpen()) {
+        statusBar()->showMessage(tr("Open or create a warehouse first (File ▸ New warehouse)."), 5000);
+        return;
+    }
+    auto *wizard = new ImportWizard(m_session->path(), files, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::importFinished, this, &MainWindow::reloadWarehouse);
+    wizard->open();
+    emit importWizardOpened(files);
+}
+
+void MainWindow::reloadWarehouse()
+{
+    m_session->reload();
+    m_filterBar->setDomain(m_session->domain());
+    updateStatusBar();
+}
+
+void MainWindow::refresh()
+{
+    const MetricFilter filter = m_filterBar->filter();
+    const Error invalid = filter.validate();
+    if (invalid.isError() || !m_session->hasData()) {
+        m_filterBar->setMessage(invalid.isError() ? invalid.message : tr("The warehouse holds no data yet: import extracts."));
+        return;
+    }
+    MetricsSnapshot snapshot;
+    if (!m_session->compute(filter, &snapshot)) {
+        m_filterBar->setMessage(m_session->errorString());
+        return;
+    }
+    m_filterBar->setMessage(QString());
+    m_snapshot = snapshot;
+    m_overview->setSnapshot(m_snapshot);
+    for (MetricPage *page : std::as_const(m_metricPages))
+        page->setSnapshot(m_snapshot);
+    m_filterBar->descriptionLabel()->setToolTip(tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)));
+}
+
+void MainWindow::updateStatusBar()
+{
+    m_fileLabel->setText(QFileInfo(m_session->path()).fileName());
+    m_fileLabel->setToolTip(m_session->path());
+    m_rowsLabel->setText(m_session->rowCountsText());
+    const QDateTime last = QDateTime::fromString(m_session->lastImport(), Qt::ISODate);
+    m_importLabel->setText(last.isValid() ? tr("last import %1").arg(QLocale().toString(last, QLocale::ShortFormat))
+                                          : tr("never imported"));
+    const int failing = m_session->failingDataTests();
+    m_testsButton->setText(failing == 0 ? tr("✔ data tests pass") : tr("⚠ %n data-test warning(s)", nullptr, failing));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentWarehouses")).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openWarehouse(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::setDemo(bool demo)
+{
+    m_demo = demo;
+    m_banner->setVisible(demo);
+}
+
+void MainWindow::newWarehouse()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New warehouse"), QString(),
+                                                      tr("SQLite warehouse (*.sqlite)"));
+    if (!path.isEmpty() && openWarehouse(path))
+        importFiles({});
+}
+
+void MainWindow::chooseWarehouse()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open warehouse"), QString(),
+                                                      tr("SQLite warehouse (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        openWarehouse(path);
+}
+
+void MainWindow::exportReport()
+{
+    const QString name = defaultExportFileName(QStringLiteral("report"), m_snapshot.filter, QStringLiteral("pdf"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), name,
+                                                      tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
+    if (path.isEmpty())
+        return;
+    const Error error = cpm::exportReport(path, m_snapshot, m_session->path(), m_session->lastImport());
+    if (error.isError())
+        QMessageBox::warning(this, tr("Export failed"), error.toString());
+    else
+        statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
+}
+
+void MainWindow::showDataQuality()
+{
+    auto *panel = new DataQualityPanel(this);
+    panel->setAttribute(Qt::WA_DeleteOnClose);
+    panel->setResults(m_session->dataTests());
+    panel->show();
+}
+
+void MainWindow::showDefinitions()
+{
+    QMessageBox box(QMessageBox::Information, tr("Metric definitions"), metricDefinitionsHtml(), QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+}
+
+void MainWindow::showPage(int index)
+{
+    m_nav->setCurrentRow(index);
+}
+
+int MainWindow::pageCount() const
+{
+    return m_stack->count();
+}
+
+QWidget *MainWindow::page(int index) const
+{
+    return m_stack->widget(index);
+}
+
+MetricPage *MainWindow::metricPage(const QString &id) const
+{
+    const int index = int(metricIds().indexOf(id));
+    return index < 0 ? nullptr : m_metricPages.value(index);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importFiles(files);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 900);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    MetricFilter filter;
+    const QStringList statuses = settings.value(QStringLiteral("filter/statuses")).toStringList();
+    if (!statuses.isEmpty())
+        filter.statuses = statuses;
+    parseTimeColumn(settings.value(QStringLiteral("filter/timeColumn")).toString(), &filter.timeColumn);
+    filter.from = settings.value(QStringLiteral("filter/from")).toDate();
+    filter.to = settings.value(QStringLiteral("filter/to")).toDate();
+    m_filterBar->setFilter(filter);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    const MetricFilter filter = m_filterBar->filter();
+    settings.setValue(QStringLiteral("filter/statuses"), filter.statuses);
+    settings.setValue(QStringLiteral("filter/timeColumn"), timeColumnName(filter.timeColumn));
+    settings.setValue(QStringLiteral("filter/from"), filter.from);
+    settings.setValue(QStringLiteral("filter/to"), filter.to);
+}
+
+} // namespace cpm

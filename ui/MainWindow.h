@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/MetricsSnapshot.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QPushButton;
+class QStackedWidget;
+
+namespace cpm {
+
+class FilterBar;
+class MetricPage;
+class OverviewPage;
+class WarehouseSession;
+
+/** The dashboard window: menus, filter bar, overview and metric pages, status bar, drop target for extracts. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /** Opens @p path (creating it if needed); false after telling the user why. */
+    bool openWarehouse(const QString &path);
+    /** First run / later runs: @p path if given, else the last warehouse, else the demo warehouse. */
+    void openStartup(const QString &path, bool forceDemo);
+    /** Opens the import wizard with @p files pre-assigned (empty: the wizard asks). */
+    void importFiles(const QStringList &files);
+
+    /** 0 = overview, 1..5 = the metric pages in metricIds() order. */
+    void showPage(int index);
+    int pageCount() const;
+    QWidget *page(int index) const;
+    OverviewPage *overviewPage() const { return m_overview; }
+    MetricPage *metricPage(const QString &id) const;
+    FilterBar *filterBar() const { return m_filterBar; }
+    WarehouseSession *session() const { return m_session; }
+    const MetricsSnapshot &snapshot() const { return m_snapshot; }
+    bool isDemo() const { return m_demo; }
+
+signals:
+    /** The import wizard was opened with @p files. */
+    void importWizardOpened(const QStringList &files);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setupCentral();
+    void setupMenus();
+    void setupViewMenu(QMenu *menu);
+    void setupStatusBar();
+    void refresh();
+    void reloadWarehouse();
+    void updateStatusBar();
+    void updateRecentMenu();
+    void setDemo(bool demo);
+    void newWarehouse();
+    void chooseWarehouse();
+    void exportReport();
+    void showDataQuality();
+    void showDefinitions();
+    void restoreSettings();
+    void saveSettings() const;
+
+    WarehouseSession *m_session = nullptr;
+    MetricsSnapshot m_snapshot;
+    FilterBar *m_filterBar = nullptr;
+    QWidget *m_banner = nullptr;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    OverviewPage *m_overview = nullptr;
+    QVector<MetricPage *> m_metricPages;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_fileLabel = nullptr;
+    QLabel *m_rowsLabel = nullptr;
+    QLabel *m_importLabel = nullptr;
+    QPushButton *m_testsButton = nullptr;
+    bool m_demo = false;
+};
+
+} // namespace cpm

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboard/MetricPage.h"
+
+#include "MetricSortProxy.h"
+#include "MetricTableModel.h"
+
+#include <QButtonGroup>
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QRadioButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cpm {
+
+MetricPage::MetricPage(const QString &metricId, QWidget *parent)
+    : QWidget(parent)
+    , m_id(metricId)
+{
+    setObjectName(QStringLiteral("page_") + metricId);
+    setupWidgets();
+}
+
+QTableView *MetricPage::newTable(QAbstractItemModel *model)
+{
+    auto *view = new QTableView(this);
+    view->setModel(model);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->setVisible(false);
+    view->sortByColumn(-1, Qt::AscendingOrder); // the metric's own order until a header is clicked
+    return view;
+}
+
+void MetricPage::setupWidgets()
+{
+    m_model = new MetricTableModel(this);
+    m_proxy = new MetricSortProxy(this);
+    m_proxy->setSourceModel(m_model);
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(metricTitle(m_id), this);
+    QFont font = m_title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    m_title->setFont(font);
+    layout->addWidget(m_title);
+    if (QWidget *toggle = setupToggle())
+        layout->addWidget(toggle);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_chartView = new QChartView(splitter);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(260);
+    m_table = newTable(m_proxy);
+    if (m_id == QLatin1String("time_to_5th_transaction")) {
+        auto *tabs = new QTabWidget(splitter);
+        m_customerModel = new MetricTableModel(this);
+        auto *customerProxy = new MetricSortProxy(this);
+        customerProxy->setSourceModel(m_customerModel);
+        tabs->addTab(m_table, tr("Per store"));
+        tabs->addTab(newTable(customerProxy), tr("Per customer"));
+    } else {
+        splitter->addWidget(m_table);
+    }
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_notes);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { highlight(current.isValid() ? m_proxy->mapToSource(current).row() : -1); });
+}
+
+QWidget *MetricPage::setupToggle()
+{
+    QStringList labels;
+    if (m_id == QLatin1String("avg_amount_by_typology_country"))
+        labels = {tr("Average per transaction"), tr("Average store total")};
+    else if (m_id == QLatin1String("time_to_5th_transaction"))
+        labels = {tr("1st transaction → 5th (default)"), tr("Store created → 5th")};
+    if (labels.isEmpty())
+        return nullptr;
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_toggle = new QButtonGroup(box);
+    for (int i = 0; i < labels.size(); ++i) {
+        auto *button = new QRadioButton(labels[i], box);
+        button->setChecked(i == 0);
+        m_toggle->addButton(button, i);
+        row->addWidget(button);
+    }
+    row->addStretch(1);
+    connect(m_toggle, &QButtonGroup::idClicked, this, [this] { rebuildChart(); updateNotes(); });
+    return box;
+}
+
+const MetricTable &MetricPage::mainTable() const
+{
+    if (m_id == QLatin1String("top_stores"))
+        return m_snapshot.topStores;
+    if (m_id == QLatin1String("top_products"))
+        return m_snapshot.topProducts;
+    if (m_id == QLatin1String("avg_amount_by_typology_country"))
+        return m_snapshot.avgByTypologyCountry;
+    if (m_id == QLatin1String("device_type_share"))
+        return m_snapshot.deviceTypeShare;
+    return m_snapshot.timeToFifthPerStore;
+}
+
+void MetricPage::setSnapshot(const MetricsSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    m_model->setTable(mainTable());
+    if (m_customerModel)
+        m_customerModel->setTable(snapshot.timeToFifthPerCustomer);
+    m_table->resizeColumnsToContents();
+    rebuildChart();
+    updateNotes();
+}
+
+void MetricPage::rebuildChart()
+{
+    ChartOptions options;
+    options.palette = palette();
+    const bool second = m_toggle && m_toggle->checkedId() == 1;
+    options.avgStoreTotal = second;
+    options.fromStoreCreated = second;
+    QChart *old = m_chartView->chart();
+    m_chart = ChartFactory::forMetric(m_id, m_snapshot, options, [this](int row) { selectRow(row); });
+    m_chartView->setChart(m_chart.chart);
+    delete old;
+    m_highlighted = -1;
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (current.isValid())
+        highlight(m_proxy->mapToSource(current).row());
+}
+
+void MetricPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // light ↔ dark: charts follow
+        rebuildChart();
+}
+
+void MetricPage::highlight(int row)
+{
+    m_highlighted = row;
+    if (m_chart.highlight)
+        m_chart.highlight(row);
+}
+
+void MetricPage::selectRow(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+QStringList MetricPage::coverageNotes(const MetricsSnapshot &snapshot)
+{
+    const QLocale locale;
+    const Coverage &c = snapshot.coverage;
+    QStringList notes;
+    notes << tr("n = %1 transactions (amount %2) from %3 of %4 stores.")
+                 .arg(locale.toString(c.transactions), locale.toString(c.totalAmount, 'f', 2),
+                      locale.toString(c.storesWithTransactions), locale.toString(c.storesTotal));
+    if (c.withoutDevice > 0)
+        notes << tr("Left out of store metrics: %1 transactions whose device is not in devices.csv.")
+                     .arg(locale.toString(c.withoutDevice));
+    if (c.withoutStore > 0)
+        notes << tr("Left out of store metrics: %1 transactions whose device's store is not in stores.csv.")
+                     .arg(locale.toString(c.withoutStore));
+    if (c.lossySku > 0)
+        notes << tr("%1 transactions have a SKU mangled by a spreadsheet (e.g. 3.77001E+12).")
+                     .arg(locale.toString(c.lossySku));
+    return notes;
+}
+
+void MetricPage::updateNotes()
+{
+    QStringList notes = mainTable().notes;
+    if (m_id == QLatin1String("time_to_5th_transaction")) {
+        const TimeToFifthSummary &t = m_snapshot.timeToFifth;
+        const bool created = m_toggle && m_toggle->checkedId() == 1;
+        const std::optional<double> days = created ? t.avgDaysFromStoreCreated() : t.avgDays();
+        notes.prepend(tr("Clock: %1. Average %2 days over %3 stores with five or more transactions; "
+                         "%4 stores had 1–4 and %5 had none, so they are not averaged.")
+                          .arg(created ? tr("store created → 5th transaction") : tr("1st transaction → 5th"),
+                               days ? QLocale().toString(*days, 'f', 2) : QStringLiteral("—"))
+                          .arg(t.storesWith5)
+                          .arg(t.storesWithAny - t.storesWith5)
+                          .arg(t.storesTotal - t.storesWithAny));
+    }
+    notes << coverageNotes(m_snapshot);
+    m_notes->setText(notes.join(QLatin1Char('\n')));
+}
+
+} // namespace cpm

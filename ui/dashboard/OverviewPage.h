@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/MetricsSnapshot.h"
+
+#include <QWidget>
+
+class QChartView;
+class QLabel;
+
+namespace cpm {
+
+/** All five metrics at a glance: one card per metric with its key number and a small chart. */
+class OverviewPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OverviewPage(QWidget *parent = nullptr);
+
+    void setSnapshot(const MetricsSnapshot &snapshot);
+    /** The key number shown on metric @p id's card. */
+    QString keyText(const QString &id) const;
+
+    /** The headline of metric @p id in @p snapshot ("Beta (#2): 500.00"). */
+    static QString headline(const QString &id, const MetricsSnapshot &snapshot);
+
+signals:
+    /** The user asked for metric @p id's page. */
+    void metricActivated(const QString &id);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Card
+    {
+        QString id;
+        QLabel *key = nullptr;
+        QChartView *chart = nullptr;
+    };
+
+    QWidget *newCard(const QString &id);
+
+    QVector<Card> m_cards;
+    QLabel *m_coverage = nullptr;
+    MetricsSnapshot m_snapshot;
+};
+
+} // namespace cpm
