@@ -290,7 +290,7 @@ void MainWindow::exportReport()
                                                       tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
     if (path.isEmpty())
         return;
-    const Error error = cpm::exportReport(path, m_snapshot, m_session->path(), m_session->lastImport());
+    const Error error = cpm::exportReport(path, m_snapshot, m_session->reportInfo());
     if (error.isError())
         QMessageBox::warning(this, tr("Export failed"), error.toString());
     else

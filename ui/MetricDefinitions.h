@@ -5,8 +5,6 @@
 
 namespace cpm {
 
-/** How metric @p id is computed and what it assumes, in plain sentences (help and reports). */
-QString metricDefinition(const QString &id);
 /** Help ▸ Metric definitions: the filters and every metric's definition, as rich text. */
 QString metricDefinitionsHtml();
 

@@ -1,27 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReportExport.h"
 
-#include "MetricDefinitions.h"
 #include "charts/ChartFactory.h"
 #include "export/ReportWriter.h"
+#include "report/Provenance.h"
 
 #include <QChart>
 
 namespace cpm {
 
-Error exportReport(const QString &target, const MetricsSnapshot &snapshot, const QString &warehousePath,
-                   const QString &lastImport)
+Error exportReport(const QString &target, const MetricsSnapshot &snapshot, ReportInfo info, QStringList *written)
 {
-    ReportInfo info;
     info.filter = snapshot.filter;
-    info.lastImport = QDateTime::fromString(lastImport, Qt::ISODate);
-    info.extraProvenance << qMakePair(QStringLiteral("Warehouse"), warehousePath);
+    if (info.definitions.isEmpty()) {
+        for (const QString &id : metricIds())
+            info.definitions << qMakePair(metricTitle(id), metricDefinition(id));
+    }
     QVector<ReportSection> sections;
     const QStringList ids = metricIds();
     const QVector<const MetricTable *> tables = snapshot.tables();
     for (int i = 0; i < ids.size(); ++i) {
         const QString id = ids[i];
-        info.definitions << qMakePair(metricTitle(id), metricDefinition(id));
         ReportSection section;
         section.table = *tables.value(i);
         section.definition = metricDefinition(id);
@@ -29,7 +28,7 @@ Error exportReport(const QString &target, const MetricsSnapshot &snapshot, const
         section.makeChart = [id, snapshot] { return ChartFactory::forMetric(id, snapshot, ChartOptions()).chart; };
         sections << section;
     }
-    return ReportWriter(info, sections).write(target);
+    return ReportWriter(info, sections).write(target, written);
 }
 
 } // namespace cpm

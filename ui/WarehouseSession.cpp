@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WarehouseSession.h"
 
+#include "report/Provenance.h"
+
 #include "warehouse/Importer.h"
 #include "warehouse/Warehouse.h"
 
@@ -90,6 +92,16 @@ QString WarehouseSession::rowCountsText() const
         parts << QStringLiteral("%1 %2").arg(name, locale.toString(rows));
     }
     return parts.join(QStringLiteral(" · "));
+}
+
+ReportInfo WarehouseSession::reportInfo() const
+{
+    ReportInfo info;
+    info.extraProvenance << qMakePair(QStringLiteral("Warehouse"), path());
+    Error ignored; // a report without provenance lines is still worth writing
+    if (m_warehouse)
+        loadProvenance(m_warehouse->database(), m_project.root(), &info, &ignored);
+    return info;
 }
 
 QString WarehouseSession::lastImport() const

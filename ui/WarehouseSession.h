@@ -2,6 +2,7 @@
 #pragma once
 
 #include "metrics/MetricsEngine.h"
+#include "report/ReportInfo.h"
 #include "transform/DataTestRunner.h"
 #include "transform/SqlProject.h"
 
@@ -41,6 +42,9 @@ public:
     QString rowCountsText() const;
     /** When the newest import finished, or an empty string. */
     QString lastImport() const;
+
+    /** Provenance for a report: imported files with hashes and counts, last import, this file. */
+    ReportInfo reportInfo() const;
 
     /** Imports @p files into a new or existing warehouse at @p path (first-run demo data). */
     static bool importFiles(const QString &path, const QStringList &files, const QString &source, QString *error);

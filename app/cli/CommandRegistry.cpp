@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeCheckCommand());
     commands.push_back(makeModelsCommand());
     commands.push_back(makeGenerateCommand());
+    commands.push_back(makeReportCommand());
     return commands;
 }
 
@@ -66,7 +67,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         err.flush();
         return code;
     }
-    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate)\n";
+    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate, report)\n";
     return 2;
 }
 

@@ -13,5 +13,6 @@ std::unique_ptr<Command> makeMetricsCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeModelsCommand();
 std::unique_ptr<Command> makeGenerateCommand();
+std::unique_ptr<Command> makeReportCommand();
 
 } // namespace cpm::cli

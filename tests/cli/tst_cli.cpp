@@ -129,6 +129,24 @@ private slots:
         QVERIFY(models.out.indexOf("fct_transactions") < models.out.indexOf("mart_store_daily"));
     }
 
+    void reportWritesEveryFormat()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("report"));
+        const Run r = cli({"report", "--db", db(), "--status", "accepted", "--out", out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        for (const char *name : {"report.pdf", "report.xlsx", "top_stores.png", "top_stores.svg", "top_stores.csv",
+                                 "time_to_5th_transaction.csv"})
+            QVERIFY2(QFileInfo(QDir(out).filePath(QString::fromLatin1(name))).size() > 0, name);
+        // The report's table is exactly what `metrics --format csv` prints.
+        const Run csv = cli({"metrics", "--db", db(), "--metric", "top_stores", "--format", "csv"});
+        QFile file(QDir(out).filePath(QStringLiteral("top_stores.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), csv.out);
+        const Run missing = cli({"report", "--db", db()});
+        QCOMPARE(missing.code, 2);
+        QVERIFY(missing.err.contains("--out"));
+    }
+
     void generateThenImportAnything()
     {
         const QString out = m_dir.filePath(QStringLiteral("gen"));

@@ -223,7 +223,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("report.pdf"));
-        const Error error = exportReport(path, m_window->snapshot(), m_w.path(), m_window->session()->lastImport());
+        const Error error = exportReport(path, m_window->snapshot(), m_window->session()->reportInfo());
         QVERIFY2(!error.isError(), qPrintable(error.toString()));
         QVERIFY(QFileInfo(path).size() > 1000);
     }

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliSupport.h"
+#include "Commands.h"
+
+#include "ReportExport.h"
+#include "metrics/MetricsEngine.h"
+#include "report/Provenance.h"
+
+#include <QFileInfo>
+#include <QGuiApplication>
+
+namespace cpm::cli {
+
+namespace {
+
+/** The same report files as File ▸ Export report…, headless, for scheduled runs. */
+class ReportCommand : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("report"); }
+    QString summary() const override { return QStringLiteral("Write the PDF/XLSX report (or a folder with every export)"); }
+
+    void addOptions(QCommandLineParser &parser) const override
+    {
+        addWarehouseOptions(parser);
+        addFilterOptions(parser);
+        parser.addOption({QStringLiteral("out"),
+                          QStringLiteral("report.pdf, report.xlsx, or a folder (PDF, XLSX and per metric PNG, SVG, CSV)."),
+                          QStringLiteral("PATH")});
+    }
+
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
+    {
+        if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+            return fail(err, name(), QStringLiteral("internal: the report needs a GUI application object"));
+        const QString target = parser.value(QStringLiteral("out"));
+        if (target.isEmpty())
+            return fail(err, name(), QStringLiteral("--out PATH is required (report.pdf, report.xlsx or a folder)"), 2);
+        MetricFilter filter;
+        const QString problem = readFilter(parser, &filter);
+        if (!problem.isEmpty())
+            return fail(err, name(), problem, 2);
+        OpenedWarehouse opened;
+        if (!openWarehouse(parser, &opened, err, name()))
+            return 1;
+        MetricsEngine engine(opened.warehouse.database(), opened.project.root());
+        MetricsSnapshot snapshot;
+        Error error;
+        if (!engine.compute(filter, &snapshot, &error))
+            return fail(err, name(), error.toString());
+        ReportInfo info;
+        info.extraProvenance.append({QStringLiteral("Warehouse"), QFileInfo(opened.warehouse.path()).fileName()});
+        if (!loadProvenance(opened.warehouse.database(), opened.project.root(), &info, &error))
+            return fail(err, name(), error.toString());
+        QStringList written;
+        if (const Error failed = exportReport(target, snapshot, info, &written))
+            return fail(err, name(), failed.toString());
+        if (written.isEmpty())
+            written << target;
+        for (const QString &path : written)
+            out << path << '\n';
+        return 0;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeReportCommand()
+{
+    return std::make_unique<ReportCommand>();
+}
+
+} // namespace cpm::cli
