@@ -9,8 +9,9 @@ build="${CPM_BUILD_DIR:-$root/build}"
 bash "$root/scripts/build.sh"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-  echo "cpm: no display found; starting under a virtual X server (xvfb-run) for 10 seconds and saving a screenshot to cpm-screenshot.png" >&2
-  exec xvfb-run -a -s "-screen 0 1440x900x24" "$build/bin/cpm" --screenshot cpm-screenshot.png "$@"
+  # Nothing to show a window on (SSH, container): render every page to PNG files instead.
+  echo "cpm: no display found; rendering the app's pages to cpm-screenshots/ instead of opening a window" >&2
+  exec env QT_QPA_PLATFORM=offscreen "$build/bin/cpm" --demo --screenshot cpm-screenshots
 fi
 if [ $# -eq 0 ]; then
   exec "$build/bin/cpm" --demo

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "base/BuildInfo.h"
+
 #include "DataQualityPanel.h"
 #include "DemoData.h"
 #include "FilterBar.h"
@@ -126,7 +128,10 @@ void MainWindow::setupMenus()
     help->addAction(tr("&Data quality…"), this, &MainWindow::showDataQuality);
     help->addAction(tr("&About cpm"), this, [this] {
         QMessageBox::about(this, tr("About cpm"),
-                           tr("<b>cpm %1</b> — Customer Performance Metrics<br>GPL-3.0-or-later").arg(QStringLiteral(CPM_VERSION)));
+                           tr("<b>Customer Performance Metrics</b><br>%1<br><br>"
+                              "Licensed under the GNU General Public License, version 3 or later. "
+                              "Built with Qt (Qt Charts under GPL-3.0) and SQLite.")
+                               .arg(versionLine(QStringLiteral("cpm")).toHtmlEscaped()));
     });
     updateRecentMenu();
 }

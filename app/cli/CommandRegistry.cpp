@@ -3,6 +3,8 @@
 
 #include "Commands.h"
 
+#include "base/BuildInfo.h"
+
 #include <QCoreApplication>
 
 namespace cpm::cli {
@@ -38,7 +40,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         return verb.isEmpty() ? 2 : 0;
     }
     if (verb == QLatin1String("--version") || verb == QLatin1String("-v")) {
-        out << "cpm-cli " << CPM_VERSION << '\n';
+        out << versionLine(QStringLiteral("cpm-cli")) << '\n';
         return 0;
     }
     for (const auto &command : commands) {
