@@ -11,6 +11,7 @@
 #include "WarehouseSession.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
+#include "dashboard/PageExport.h"
 #include "import/ImportWizard.h"
 #include "report/ReportInfo.h"
 
@@ -98,6 +99,9 @@ void MainWindow::setupCentral()
     for (const QString &id : ids) {
         auto *page = new MetricPage(id, m_stack);
         m_metricPages << page;
+        connect(page->exporter(), &PageExport::message, this, [this](const QString &text) {
+            statusBar()->showMessage(text, 5000);
+        });
         m_stack->addWidget(page);
     }
     body->addWidget(m_stack, 1);

@@ -3,6 +3,7 @@
 
 #include "MetricSortProxy.h"
 #include "MetricTableModel.h"
+#include "dashboard/PageExport.h"
 
 #include <QButtonGroup>
 #include <QChart>
@@ -15,6 +16,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cpm {
@@ -33,7 +35,7 @@ QTableView *MetricPage::newTable(QAbstractItemModel *model)
     view->setModel(model);
     view->setSortingEnabled(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows for Copy
     view->setAlternatingRowColors(true);
     view->verticalHeader()->setVisible(false);
     view->sortByColumn(-1, Qt::AscendingOrder); // the metric's own order until a header is clicked
@@ -45,27 +47,28 @@ void MetricPage::setupWidgets()
     m_model = new MetricTableModel(this);
     m_proxy = new MetricSortProxy(this);
     m_proxy->setSourceModel(m_model);
+    m_export = new PageExport(this);
     auto *layout = new QVBoxLayout(this);
-    m_title = new QLabel(metricTitle(m_id), this);
-    QFont font = m_title->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    font.setBold(true);
-    m_title->setFont(font);
-    layout->addWidget(m_title);
+    layout->addLayout(setupHeader());
     if (QWidget *toggle = setupToggle())
         layout->addWidget(toggle);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_chartView = new QChartView(splitter);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(260);
+    m_chartView->setFrameShape(QFrame::NoFrame); // the exported size is the view's size
+    m_export->attachChart(m_chartView);
     m_table = newTable(m_proxy);
+    m_export->attachTable(m_table);
     if (m_id == QLatin1String("time_to_5th_transaction")) {
-        auto *tabs = new QTabWidget(splitter);
+        m_tabs = new QTabWidget(splitter);
         m_customerModel = new MetricTableModel(this);
         auto *customerProxy = new MetricSortProxy(this);
         customerProxy->setSourceModel(m_customerModel);
-        tabs->addTab(m_table, tr("Per store"));
-        tabs->addTab(newTable(customerProxy), tr("Per customer"));
+        m_customerTable = newTable(customerProxy);
+        m_export->attachTable(m_customerTable);
+        m_tabs->addTab(m_table, tr("Per store"));
+        m_tabs->addTab(m_customerTable, tr("Per customer"));
     } else {
         splitter->addWidget(m_table);
     }
@@ -79,6 +82,26 @@ void MetricPage::setupWidgets()
     layout->addWidget(m_notes);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { highlight(current.isValid() ? m_proxy->mapToSource(current).row() : -1); });
+}
+
+QLayout *MetricPage::setupHeader()
+{
+    auto *row = new QHBoxLayout;
+    m_title = new QLabel(metricTitle(m_id), this);
+    QFont font = m_title->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    m_title->setFont(font);
+    row->addWidget(m_title, 1);
+    auto *button = new QToolButton(this);
+    button->setObjectName(QStringLiteral("exportButton"));
+    button->setText(tr("Export"));
+    button->setToolTip(tr("Export this chart or table with the current filters"));
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setMenu(m_export->menu());
+    row->addWidget(button);
+    return row;
 }
 
 QWidget *MetricPage::setupToggle()
@@ -129,21 +152,53 @@ void MetricPage::setSnapshot(const MetricsSnapshot &snapshot)
     updateNotes();
 }
 
-void MetricPage::rebuildChart()
+ChartOptions MetricPage::chartOptions() const
 {
     ChartOptions options;
     options.palette = palette();
     const bool second = m_toggle && m_toggle->checkedId() == 1;
     options.avgStoreTotal = second;
     options.fromStoreCreated = second;
+    return options;
+}
+
+void MetricPage::rebuildChart()
+{
     QChart *old = m_chartView->chart();
-    m_chart = ChartFactory::forMetric(m_id, m_snapshot, options, [this](int row) { selectRow(row); });
+    m_chart = ChartFactory::forMetric(m_id, m_snapshot, chartOptions(), [this](int row) { selectRow(row); });
     m_chartView->setChart(m_chart.chart);
     delete old;
     m_highlighted = -1;
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     if (current.isValid())
         highlight(m_proxy->mapToSource(current).row());
+}
+
+QChart *MetricPage::newExportChart() const
+{
+    ChartOptions options = chartOptions();
+    QPalette light; // exports are light whatever the screen shows
+    light.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    light.setColor(QPalette::WindowText, Qt::black);
+    options.palette = light;
+    return ChartFactory::forMetric(m_id, m_snapshot, options).chart;
+}
+
+QSize MetricPage::chartExportSize() const
+{
+    return m_chartView->size();
+}
+
+QTableView *MetricPage::currentTableView() const
+{
+    return m_tabs && m_tabs->currentWidget() == m_customerTable ? m_customerTable : m_table;
+}
+
+const MetricTable &MetricPage::currentTable() const
+{
+    return currentTableView() == m_customerTable ? m_snapshot.timeToFifthPerCustomer : mainTable();
 }
 
 void MetricPage::changeEvent(QEvent *event)

@@ -7,9 +7,11 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QChart;
 class QButtonGroup;
 class QChartView;
 class QLabel;
+class QLayout;
 class QTabWidget;
 class QTableView;
 
@@ -17,6 +19,7 @@ namespace cpm {
 
 class MetricSortProxy;
 class MetricTableModel;
+class PageExport;
 
 /** One metric in full: a large chart, its sortable table, and notes on ties, n and what was left out. */
 class MetricPage : public QWidget
@@ -39,6 +42,18 @@ public:
     /** Selects source row @p row in the table (as a click on its bar does). */
     void selectRow(int row);
 
+    /** The Export menu and its actions (also the chart's and the table's context menus). */
+    PageExport *exporter() const { return m_export; }
+    /** The filters the page's numbers were computed with. */
+    const MetricFilter &filter() const { return m_snapshot.filter; }
+    /** A new chart as shown (same toggle), in light colours, for export. The caller owns it. */
+    QChart *newExportChart() const;
+    /** The chart view's size: exports have the size of what is on screen. */
+    QSize chartExportSize() const;
+    /** The table on show (per store or per customer for the time to 5th) and its view. */
+    const MetricTable &currentTable() const;
+    QTableView *currentTableView() const;
+
     /** "n = 15 transactions …" and what the metrics had to leave out, as sentences. */
     static QStringList coverageNotes(const MetricsSnapshot &snapshot);
 
@@ -47,8 +62,10 @@ protected:
 
 private:
     void setupWidgets();
+    QLayout *setupHeader();
     QWidget *setupToggle();
     QTableView *newTable(QAbstractItemModel *model);
+    ChartOptions chartOptions() const;
     void rebuildChart();
     void updateNotes();
     void highlight(int row);
@@ -64,6 +81,9 @@ private:
     QLabel *m_notes = nullptr;
     QChartView *m_chartView = nullptr;
     QTableView *m_table = nullptr;
+    QTableView *m_customerTable = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    PageExport *m_export = nullptr;
     QButtonGroup *m_toggle = nullptr;
     int m_highlighted = -1;
 };
