@@ -14,12 +14,14 @@
 #include "report/ReportInfo.h"
 
 #include <QAction>
+#include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QImage>
 #include <QMenu>
+#include <QPainter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -186,6 +188,56 @@ private slots:
         page()->exporter()->action(QStringLiteral("copyChart"))->trigger();
         const QImage image = QGuiApplication::clipboard()->image();
         QCOMPARE(image.size(), page()->chartView()->size());
+    }
+
+    void exportsAreLightOnADarkScreen()
+    {
+        MetricPage *p = page();
+        const QPalette original = p->palette();
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::Base, QColor(20, 20, 20));
+        dark.setColor(QPalette::Text, Qt::white);
+        p->setPalette(dark);
+        QVERIFY(p->chartView()->chart()->backgroundBrush().color().lightness() < 128);
+        const QImage image(run(p, QStringLiteral("exportPng1x"), QStringLiteral("light.png")));
+        p->setPalette(original);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.pixelColor(image.width() / 2, 3).lightness(), 255); // white background
+    }
+
+    void menuOpensOverThePage()
+    {
+        MetricPage *p = page();
+        auto *button = p->findChild<QToolButton *>(QStringLiteral("exportButton"));
+        QMenu *menu = p->exporter()->menu();
+        QMenu *chart = p->exporter()->chartMenu();
+        auto *png = menu->findChild<QMenu *>(QStringLiteral("exportPngMenu"));
+        QVERIFY(png);
+        // Open the menus as Export ▸ Chart ▸ PNG would, then paint them over the page where they
+        // belong (the offscreen screen is smaller than the window, so popups are moved to fit).
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        menu->setActiveAction(chart->menuAction());
+        chart->popup(menu->pos() + QPoint(0, menu->actionGeometry(chart->menuAction()).top()));
+        chart->setActiveAction(png->menuAction());
+        png->popup(chart->pos());
+        png->setActiveAction(p->exporter()->action(QStringLiteral("exportPng2x")));
+        QVERIFY(QTest::qWaitForWindowExposed(png));
+        QVERIFY(menu->isVisible() && chart->isVisible());
+        const QPoint menuAt = button->mapTo(p, QPoint(button->width() - menu->width(), button->height()));
+        const QPoint chartAt = menuAt + QPoint(-chart->width(), menu->actionGeometry(chart->menuAction()).top());
+        const QPoint pngAt = chartAt + QPoint(-png->width(), chart->actionGeometry(png->menuAction()).top());
+        QImage shot = p->grab().toImage();
+        QPainter painter(&shot);
+        painter.drawPixmap(menuAt, menu->grab());
+        painter.drawPixmap(chartAt, chart->grab());
+        painter.drawPixmap(pngAt, png->grab());
+        painter.end();
+        for (QMenu *m : {png, chart, menu})
+            m->hide();
+        const QString dir = qEnvironmentVariable("CPM_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(shot.save(QDir(dir).filePath(QStringLiteral("export-menu.png"))));
     }
 
     void csvIsTheHandComputedTable()

@@ -65,7 +65,9 @@ void PageExport::setupMenus()
     m_menu = new QMenu(tr("Export"), m_page);
     m_menu->setObjectName(QStringLiteral("exportMenu"));
     m_chartMenu = m_menu->addMenu(tr("&Chart"));
+    m_chartMenu->setObjectName(QStringLiteral("exportChartMenu"));
     QMenu *png = m_chartMenu->addMenu(tr("&PNG image"));
+    png->setObjectName(QStringLiteral("exportPngMenu"));
     const QStringList scaleTexts{tr("&1× (screen size)…"), tr("&2× (sharp on slides)…"), tr("&3× (print)…")};
     for (int scale = 1; scale <= 3; ++scale)
         addAction(png, QStringLiteral("exportPng%1x").arg(scale), scaleTexts[scale - 1], [this, scale] { exportPng(scale); });
@@ -74,6 +76,7 @@ void PageExport::setupMenus()
     m_chartMenu->addSeparator();
     addAction(m_chartMenu, QStringLiteral("copyChart"), tr("Copy chart &image"), [this] { copyChart(); });
     m_tableMenu = m_menu->addMenu(tr("&Table"));
+    m_tableMenu->setObjectName(QStringLiteral("exportTableMenu"));
     addAction(m_tableMenu, QStringLiteral("exportCsv"), tr("&CSV…"), [this] { exportCsv(); });
     addAction(m_tableMenu, QStringLiteral("exportXlsx"), tr("&XLSX (Excel)…"), [this] { exportXlsx(); });
     m_tableMenu->addSeparator();
