@@ -19,14 +19,14 @@ namespace {
 
 /**
  * The killed import's size. 200,000 transactions take ~20 s on a busy 2-core machine, which
- * makes 22 kills far too slow for every test run; 60,000 go through the same phases in a
- * third of the time. CPM_CRASH_TRANSACTIONS=200000 runs the full-size variant.
+ * makes 22 kills far too slow for every test run; 40,000 go through the same phases in a
+ * fifth of the time. CPM_CRASH_TRANSACTIONS=200000 runs the full-size variant.
  */
 qint64 bigTransactions()
 {
     bool ok = false;
     const qint64 n = qEnvironmentVariable("CPM_CRASH_TRANSACTIONS").toLongLong(&ok);
-    return ok && n > 0 ? n : 60000;
+    return ok && n > 0 ? n : 40000;
 }
 
 constexpr int kKillPoints = 22;
@@ -116,19 +116,26 @@ void TestCrashSafety::sigkillAtManyPoints()
     int before = 0;
     int after = 0;
     int finished = 0;
-    for (int i = 0; i < kKillPoints; ++i) {
-        // From 20 ms (process start, warehouse open) to 110% of the typical duration
-        // (hashing, inspection, loading, the model refresh, the commit, and just past it).
-        const int delay = 20 + int(qint64(i) * (m_importMs * 11 / 10 - 20) / (kKillPoints - 1));
+    qint64 span = m_importMs; // the import's typical duration, corrected as runs finish early
+    for (int kills = 0, attempt = 0; kills < kKillPoints && attempt < 3 * kKillPoints; ++attempt) {
+        // From 20 ms (process start, warehouse open) to 105% of the duration: hashing,
+        // inspection, loading, the model refresh, the commit, and just past it.
+        const qint64 delay = 20 + qint64(kills) * (span * 105 / 100 - 20) / (kKillPoints - 1);
         QVERIFY(replaceFile(path("base.sqlite"), db));
         QProcess process;
+        QElapsedTimer timer;
+        timer.start();
         process.start(cliPath(), importArgs(db, "big"));
         QVERIFY(process.waitForStarted());
-        if (process.waitForFinished(delay)) {
+        const bool done = process.waitForFinished(int(delay));
+        if (done) {
+            // Not a kill point: a busy machine made the earlier runs slower. Aim lower.
             ++finished;
+            span = qMin(span, timer.elapsed());
         } else {
             process.kill(); // SIGKILL on Unix: no handler, no cleanup, no rollback
             QVERIFY(process.waitForFinished());
+            ++kills;
         }
         const Snapshot state = stateOf(db);
         if (QTest::currentTestFailed())
@@ -139,12 +146,14 @@ void TestCrashSafety::sigkillAtManyPoints()
                                                      .arg(delay).arg(snapshotDiff(m_base, state))));
         // import_batches decides which state is legitimate: a committed batch means "after".
         QCOMPARE(state.value(QStringLiteral("import_batches")).rows, qint64(isAfter ? 2 : 1));
-        isAfter ? ++after : ++before;
-        qInfo("kill %2d at %5d ms: %s", i + 1, delay, isAfter ? "committed state" : "previous state");
+        if (!done)
+            isAfter ? ++after : ++before;
+        qInfo("%s at %5lld ms: %s", done ? "finished" : qPrintable(QStringLiteral("kill %1").arg(kills, 2)), delay,
+              isAfter ? "committed state" : "previous state");
     }
-    qInfo("%d kill points: %d left the previous state, %d the committed one (%d imports had finished)",
-          kKillPoints, before, after, finished);
-    QVERIFY2(before >= kKillPoints / 2, "most kills must land before the commit");
+    qInfo("%d kill points survived: %d left the previous state, %d the committed one; %d runs finished first",
+          before + after, before, after, finished);
+    QVERIFY2(before + after >= kKillPoints, "too few runs were still going when killed");
 
     // Nothing half-done blocks the next import: it completes to exactly the reference state.
     const CliRun again = runCli(importArgs(db, "big"));
