@@ -71,14 +71,10 @@ private:
     static QString checkValue(TempWarehouse &w, const QString &sql);
 };
 
-void TestBadInputs::catalogue_data()
+// Structure: the import stops with a precise error and changes nothing.
+static void structureRows()
 {
-    QTest::addColumn<Inputs>("prior");
-    QTest::addColumn<Inputs>("inputs");
-    QTest::addColumn<Expected>("expected");
     const Inputs none;
-
-    // Structure: the import stops with a precise error and changes nothing.
     QTest::newRow("empty file") << none << Inputs{file("t.csv", "")}
         << fails(Header, {"%F: the file is empty (expected a header line and data rows)"});
     QTest::newRow("unknown header") << none << Inputs{file("t.csv", "foo,bar,baz\n1,2,3\n")}
@@ -103,8 +99,12 @@ void TestBadInputs::catalogue_data()
         << fails(Csv, {"%F:3:3: NUL byte in the data (expected text in UTF-8 or Windows-1252"});
     QTest::newRow("50 MB single field") << none << Inputs{lazyFile("t.csv", [] { return hugeField(50 << 20); })}
         << fails(Csv, {"%F:2:3: record is longer than 16 MiB (expected a line end within 16 MiB)"});
+}
 
-    // Values: the rows that cannot be read are rejected with a reason; the rest load.
+// Values: the rows that cannot be read are rejected with a reason; the rest load.
+static void valueRows()
+{
+    const Inputs none;
     QTest::newRow("header only") << none << Inputs{file("t.csv", txHeader)} << loads(0, 0);
     QTest::newRow("duplicate ids with conflicting values")
         << none << Inputs{file("s.csv", storesHeader + storeRow(7, "First") + storeRow(7, "Second"))}
@@ -139,15 +139,20 @@ void TestBadInputs::catalogue_data()
         << loads(1, 0).withNote("unknown_status").withCheck("select status from raw_transactions where id = 101", "chargeback");
     QTest::newRow("missing status") << none << Inputs{file("t.csv", txHeader + txRow(101, "5", ""))}
         << loads(0, 1).withReasons({"missing status (expected accepted, refused or cancelled)"});
+}
 
-    // Relationships are not rejects: rows load and the data tests report them.
+// Relationships are not rejects: rows load and the data tests report them. Repeats:
+// identical bytes change nothing; a later import of other bytes wins per id. Hostile text is
+// data: bound, never spliced into SQL, and read back byte for byte.
+static void relationAndRepeatRows()
+{
+    const Inputs none;
     QTest::newRow("transactions for unknown devices")
         << none << Inputs{file("t.csv", txHeader + "101,999,Tea,1,Drinks,5,accepted,01/10/2022 1:00:00,01/10/2022 1:00:00\n")}
         << loads(1, 0).withCheck("datatest:assert_transactions_have_known_device", "2");
     QTest::newRow("devices for unknown stores") << none << Inputs{file("d.csv", devicesHeader + "50,1,999\n")}
         << loads(1, 0).withCheck("datatest:assert_devices_have_known_store", "1");
 
-    // Repeats: identical bytes change nothing; a later import of other bytes wins per id.
     QTest::newRow("the same extract imported twice")
         << none << Inputs{lazyFile("stores.csv", [] { return fixtureBytes("stores.csv"); }),
                           lazyFile("devices.csv", [] { return fixtureBytes("devices.csv"); }),
@@ -159,7 +164,6 @@ void TestBadInputs::catalogue_data()
         << loads(1, 0).withCheck("select name from raw_stores where id = 7", "Name in January")
                       .withCheck("select count(*) from raw_stores", "5");
 
-    // Hostile text is data: bound, never spliced into SQL, and read back byte for byte.
     QTest::newRow("names with quotes, semicolons and SQL")
         << none << Inputs{file("s.csv", storesHeader + "9,\"Robert'); DROP TABLE raw_stores;--\",\"1; DELETE FROM import_batches; --\","
                                         "\"x\"\" OR \"\"1\"\"=\"\"1\",Portugal,01/15/2023 10:00,SELECT,' OR 1=1 --\n")}
@@ -169,6 +173,16 @@ void TestBadInputs::catalogue_data()
                       .withCheck("select customer_id from raw_stores where id = 9", "' OR 1=1 --")
                       .withCheck("select count(*) from raw_stores", "5")
                       .withCheck("select count(*) from import_batches", "2");
+}
+
+void TestBadInputs::catalogue_data()
+{
+    QTest::addColumn<Inputs>("prior");
+    QTest::addColumn<Inputs>("inputs");
+    QTest::addColumn<Expected>("expected");
+    structureRows();
+    valueRows();
+    relationAndRepeatRows();
 }
 
 void TestBadInputs::catalogue()
