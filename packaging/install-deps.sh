@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages cpm needs to build, test and run.
-# Idempotent: does nothing (no sudo prompt, no network) when everything is present.
+# --dev adds the optional fuzzing tools. Idempotent: does nothing (no sudo prompt, no network)
+# when everything is present.
 set -euo pipefail
 
 PACKAGES=(
@@ -13,6 +14,11 @@ PACKAGES=(
   xvfb xauth                                   # a virtual display for screenshot checks
   poppler-utils unzip                          # test-only tools to open what exports wrote (pdfinfo, pdftotext, unzip -p)
 )
+# Optional developer tools, only with --dev (CI does not fuzz): clang and its runtime
+# libraries for libFuzzer and the sanitizers (scripts/fuzz.sh).
+if [ "${1:-}" = "--dev" ]; then
+  PACKAGES+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -46,6 +46,31 @@ static Error databaseError(const QString &path, const QString &message, const QS
     return e;
 }
 
+// SQLite's own words ("database is locked") name the symptom, not what the user can do about
+// it: for the conditions a user can fix, lead with that and keep SQLite's text after it.
+static Error explainedError(const QString &path, const QString &statement, const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff; // primary code of an extended one
+    Error e = databaseError(path, QStringLiteral("'%1' failed").arg(statement), error.databaseText());
+    switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        e.message.prepend(QStringLiteral("the warehouse is locked (busy) by another program; nothing was changed: "));
+        e.expected = QStringLiteral("the other program to finish or close the warehouse, then a retry");
+        break;
+    case SQLITE_READONLY:
+        e.message.prepend(QStringLiteral("the warehouse is read-only; nothing was changed: "));
+        e.expected = QStringLiteral("a warehouse file and folder this user may write");
+        break;
+    case SQLITE_FULL:
+        e.message.prepend(QStringLiteral("the disk is full; nothing was changed: "));
+        break;
+    default:
+        break;
+    }
+    return e;
+}
+
 bool Warehouse::open(const QString &path, const SqlProject &project)
 {
     close();
@@ -57,6 +82,13 @@ bool Warehouse::open(const QString &path, const SqlProject &project)
         m_error.expected = QStringLiteral("an SQLite warehouse file made by cpm");
         return false;
     }
+    // SQLite would quietly open a read-only file read-only and fail on the first write with
+    // "attempt to write a readonly database"; WAL also creates files beside it. Say it first.
+    if (info.exists() && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable())) {
+        m_error = databaseError(path, QStringLiteral("the warehouse is read-only; nothing was changed"), QString());
+        m_error.expected = QStringLiteral("a warehouse file and folder this user may write");
+        return false;
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -65,14 +97,25 @@ bool Warehouse::open(const QString &path, const SqlProject &project)
         close();
         return false;
     }
+    // The version check comes first: a damaged file or one from a newer cpm is refused before
+    // anything (even the journal mode) is written to it.
     // WAL: readers (the GUI) keep reading while an import writes; NORMAL is durable enough
     // in WAL mode (a power cut may lose the last commit, never corrupt the file).
-    if (!exec(QStringLiteral("pragma journal_mode = wal")) || !exec(QStringLiteral("pragma synchronous = normal"))
-        || !exec(QStringLiteral("pragma foreign_keys = off")) || !checkSchemaVersion() || !applyScripts(project)) {
+    if (!checkSchemaVersion() || !exec(QStringLiteral("pragma journal_mode = wal"))
+        || !exec(QStringLiteral("pragma synchronous = normal")) || !exec(QStringLiteral("pragma foreign_keys = off"))
+        || !applyScripts(project) || !applyTestPageLimit()) {
         close();
         return false;
     }
     return true;
+}
+
+bool Warehouse::applyTestPageLimit()
+{
+    // Test hook: a page budget makes "disk full" reproducible without filling a disk.
+    bool ok = false;
+    const qint64 pages = qEnvironmentVariable("CPM_TEST_MAX_PAGE_COUNT").toLongLong(&ok);
+    return !ok || exec(QStringLiteral("pragma max_page_count = %1").arg(pages));
 }
 
 bool Warehouse::checkSchemaVersion()
@@ -133,7 +176,7 @@ bool Warehouse::exec(const QString &sql)
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return true;
-    m_error = databaseError(m_path, QStringLiteral("'%1' failed").arg(sql), query.lastError().databaseText());
+    m_error = explainedError(m_path, sql, query.lastError());
     return false;
 }
 

@@ -50,6 +50,7 @@ public:
 private:
     bool applyScripts(const SqlProject &project);
     bool checkSchemaVersion();
+    bool applyTestPageLimit();
 
     QString m_connectionName;
     QString m_path;
