@@ -167,6 +167,13 @@ bool Loader::loadStores()
     for (std::size_t s = 0; s < m_t.stores.size(); ++s) {
         m_t.stores[s].group = groups[keys[s]];
         ++m_t.groups[std::size_t(m_t.stores[s].group)].stores;
+        m_t.customers << m_t.stores[s].customer;
+    }
+    m_t.customers.sort();
+    m_t.customers.removeDuplicates();
+    for (Store &store : m_t.stores) {
+        const auto at = std::lower_bound(m_t.customers.cbegin(), m_t.customers.cend(), store.customer);
+        store.customerIndex = int(at - m_t.customers.cbegin());
     }
     return true;
 }

@@ -121,25 +121,51 @@ void deviceTypeShare(const ColumnarTable &t, const Aggregates &a, MetricTable *t
     shaping::nameUnknownDevices(table);
 }
 
+// Straight from the per-store first five (no intermediate table): at 100k stores the
+// QVariant rows are most of the cost of a filter change.
 void timeToFifth(const ColumnarTable &t, const Aggregates &a, MetricsSnapshot *snapshot)
 {
     shaping::describeTimeToFifth(snapshot);
-    MetricTable source;
-    source.columns = shaping::timeToFifthSourceColumns(*snapshot);
+    TimeToFifthSummary &summary = snapshot->timeToFifth;
+    struct Sum { double seconds = 0; qint64 stores = 0; };
+    std::vector<Sum> perCustomer(std::size_t(t.customers.size()));
+    Sum fromFirst, fromCreated;
+    QVector<QVariantList> &rows = snapshot->timeToFifthPerStore.rows;
     for (std::size_t s = 0; s < t.stores.size(); ++s) {
         const int seen = a.firstCount[s];
-        if (seen == 0)
+        summary.storesWithAny += seen > 0;
+        if (seen < Aggregates::kFirst)
             continue;
         const Store &store = t.stores[s];
         const qint64 first = a.firstTime[s * Aggregates::kFirst];
         const qint64 fifth = a.firstTime[s * Aggregates::kFirst + Aggregates::kFirst - 1];
-        const bool five = seen == Aggregates::kFirst;
-        source.rows << QVariantList{store.id, store.name, store.customer, first, five ? QVariant(fifth) : QVariant(),
-                                    five ? QVariant(fifth - first) : QVariant(),
-                                    five && store.createdAt ? QVariant(fifth - *store.createdAt) : QVariant(),
-                                    qint64(seen)};
+        ++summary.storesWith5;
+        fromFirst.seconds += double(fifth - first);
+        ++fromFirst.stores;
+        Sum &customer = perCustomer[std::size_t(store.customerIndex)];
+        customer.seconds += double(fifth - first);
+        ++customer.stores;
+        QVariant fromStore;
+        if (store.createdAt) {
+            fromStore = fifth - *store.createdAt;
+            fromCreated.seconds += double(fifth - *store.createdAt);
+            ++fromCreated.stores;
+            summary.fifthBeforeStoreCreated += fifth < *store.createdAt;
+        }
+        rows << QVariantList{store.id, store.name, store.customer, first, fifth, fifth - first, fromStore};
     }
-    shaping::finishTimeToFifth(source, snapshot);
+    if (fromFirst.stores)
+        summary.avgSeconds = fromFirst.seconds / double(fromFirst.stores);
+    if (fromCreated.stores)
+        summary.avgSecondsFromStoreCreated = fromCreated.seconds / double(fromCreated.stores);
+    for (std::size_t c = 0; c < perCustomer.size(); ++c) {
+        if (perCustomer[c].stores == 0)
+            continue;
+        const double avg = perCustomer[c].seconds / double(perCustomer[c].stores);
+        snapshot->timeToFifthPerCustomer.rows
+            << QVariantList{t.customers[qsizetype(c)], perCustomer[c].stores, avg, avg / 86400.0};
+    }
+    shaping::noteFifthBeforeStoreCreated(snapshot);
 }
 
 Coverage coverage(const ColumnarTable &t, const Aggregates &a)

@@ -27,7 +27,8 @@ struct Store
     qint64 id = 0;
     QString name, typology, country, customer;
     std::optional<qint64> createdAt;
-    int group = 0; ///< index into ColumnarTable::groups
+    int group = 0;    ///< index into ColumnarTable::groups
+    int customerIndex = 0; ///< index into ColumnarTable::customers
 };
 
 /** One (typology, country) pair of dim_stores, in the SQL's (binary) order. */
@@ -63,6 +64,7 @@ public:
     // first), so index order is the SQL tie order.
     std::vector<Store> stores;               ///< by store id
     std::vector<StoreGroup> groups;
+    QStringList customers;                   ///< sorted as QString compares (the per-customer table order)
     std::vector<QByteArray> skus;            ///< UTF-8
     std::vector<char> skuLossy;              ///< 1 when any row of the SKU was spreadsheet-mangled
     std::vector<QByteArray> productNames;    ///< UTF-8

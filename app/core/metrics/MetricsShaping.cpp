@@ -151,6 +151,12 @@ void finishTimeToFifth(const MetricTable &all, MetricsSnapshot *snapshot)
         const double avg = *it.value().value();
         snapshot->timeToFifthPerCustomer.rows << QVariantList{it.key(), it.value().count, avg, avg / 86400.0};
     }
+    noteFifthBeforeStoreCreated(snapshot);
+}
+
+void noteFifthBeforeStoreCreated(MetricsSnapshot *snapshot)
+{
+    const TimeToFifthSummary &summary = snapshot->timeToFifth;
     if (summary.fifthBeforeStoreCreated > 0) {
         snapshot->timeToFifthPerStore.notes
             << QStringLiteral("%1 of %2 stores reached their 5th transaction before their own created_at: "

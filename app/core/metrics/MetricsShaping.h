@@ -27,6 +27,8 @@ QVector<MetricColumn> timeToFifthSourceColumns(const MetricsSnapshot &snapshot);
 void cutAtLimit(MetricTable *table, const QString &sortKey, const QString &labelKey, const QString &what);
 /** Null device types (device missing from devices.csv) become "(unknown device)" with a note. */
 void nameUnknownDevices(MetricTable *table);
+/** The data-smell note when stores reached their 5th transaction before their created_at. */
+void noteFifthBeforeStoreCreated(MetricsSnapshot *snapshot);
 /** Summary, per-store rows (stores with five) and per-customer averages from the source rows. */
 void finishTimeToFifth(const MetricTable &source, MetricsSnapshot *snapshot);
 
