@@ -59,7 +59,7 @@ private:
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
     bool storeReject(SqliteStatement &statement, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
-    bool countRows(const PlannedFile &file, qint64 batchId, qint64 *all, qint64 *inBatch, Error *error);
+    bool countRows(const PlannedFile &file, qint64 *all, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
     bool refresh(Error *error);
