@@ -49,9 +49,12 @@ timed() {
     exit 1
   fi
   end=$(date +%s.%N)
-  local rss
+  local rss cpu
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  # CPU seconds (user + system) too: on a shared machine they vary far less than wall time.
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
   printf '%s\t%s\t%s\t%s\n' "$size" "$step" "$(echo "$end - $start" | bc)" "$rss" >> "$RESULTS"
+  printf '%s\t%s_cpu\t%s\t0\n' "$size" "$step" "$cpu" >> "$RESULTS"
   LAST_OUT=$log.out
   rm -f "$log" "$log.err"
 }

@@ -38,6 +38,9 @@ def main(path):
         cpm_import = med(size, "cpm_import")
         row("import: `.import` (untyped) vs `cpm-cli import` (end to end)", imp, cpm_import)
         row("import + typing/transform", imp + tr, cpm_import)
+        row("import, CPU seconds (user + system, all threads)", med(size, "sqlite_import_cpu"), med(size, "cpm_import_cpu"))
+        row("import + transform, CPU seconds", (med(size, "sqlite_import_cpu") or 0) + (med(size, "sqlite_transform_cpu") or 0),
+            med(size, "cpm_import_cpu"))
         ms = lambda step: None if med(size, step) is None else med(size, step) / 1000
         row("five metrics, default filter (no index)", med(size, "sqlite_metrics"), ms("cpm_open_median_ms"), "ms")
         row("five metrics, default filter (indexed)", med(size, "sqlite_metrics_indexed"), ms("cpm_open_median_ms"), "ms")

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -320,12 +319,17 @@ std::vector<T> gathered(const std::vector<T> &source, const std::vector<quint32>
 void Loader::sortRows(RawRows &rows)
 {
     const std::size_t n = rows.amount.size();
+    // Sorting (time, row) pairs in one contiguous array is several times faster than sorting
+    // row numbers through a comparator that looks the times up. Rows were read in id order,
+    // so the row number breaks time ties by id.
+    std::vector<std::pair<qint64, quint32>> keys(n);
+    for (std::size_t i = 0; i < n; ++i)
+        keys[i] = {rows.happened[i], quint32(i)};
+    std::sort(keys.begin(), keys.end());
     std::vector<quint32> order(n);
-    std::iota(order.begin(), order.end(), 0u);
-    // Rows were read in id order, so the row number breaks time ties by id.
-    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) {
-        return rows.happened[a] < rows.happened[b] || (rows.happened[a] == rows.happened[b] && a < b);
-    });
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = keys[i].second;
+    keys = {};
     m_t.idRank = order;
     m_t.status = gathered(rows.status, order);
     m_t.deviceType = gathered(rows.type, order);
