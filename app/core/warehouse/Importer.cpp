@@ -5,10 +5,10 @@
 #include "warehouse/BulkLoadPragmas.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
+#include "warehouse/Sha256.h"
 #include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -122,11 +122,11 @@ Importer::FileHash Importer::hashFile(const QString &path)
         result.error.file = path;
         return result;
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (qint64 n; (n = in.read(buffer.data(), buffer.size())) > 0;)
-        hash.addData(QByteArrayView(buffer.constData(), n));
-    result.sha256 = QString::fromLatin1(hash.result().toHex());
+        hash.add(buffer.constData(), n);
+    result.sha256 = QString::fromLatin1(hash.hex());
     return result;
 }
 
