@@ -307,12 +307,14 @@ void Loader::sortDictionaries()
         name = nameRemap[std::size_t(name)];
 }
 
+/** @p source permuted by @p order; the source is freed so only one copy of a column lives. */
 template<typename T>
-std::vector<T> gathered(const std::vector<T> &source, const std::vector<quint32> &order)
+std::vector<T> gathered(std::vector<T> &source, const std::vector<quint32> &order)
 {
     std::vector<T> out(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         out[i] = source[order[i]];
+    source = {};
     return out;
 }
 
@@ -330,14 +332,14 @@ void Loader::sortRows(RawRows &rows)
     for (std::size_t i = 0; i < n; ++i)
         order[i] = keys[i].second;
     keys = {};
-    m_t.idRank = order;
     m_t.status = gathered(rows.status, order);
     m_t.deviceType = gathered(rows.type, order);
     m_t.store = gathered(rows.store, order);
     m_t.pair = gathered(rows.pair, order);
     m_t.amount = gathered(rows.amount, order);
-    m_t.happenedAt = gathered(rows.happened, order);
-    m_t.createdAt = gathered(rows.created, order);
+    m_t.idRank = std::move(order);
+    m_t.happenedAt = gathered(rows.happened, m_t.idRank);
+    m_t.createdAt = gathered(rows.created, m_t.idRank);
     m_t.happenedKnown = std::size_t(std::lower_bound(m_t.happenedAt.begin(), m_t.happenedAt.end(), kNoTime)
                                     - m_t.happenedAt.begin());
     bool first = true;
