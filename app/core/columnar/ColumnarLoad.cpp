@@ -121,6 +121,7 @@ private:
     bool loadStores();
     bool loadDevices();
     bool loadRows(RawRows *rows);
+    void reserve(RawRows *rows);
     qint32 pairOf(std::string_view sku, std::string_view name, bool lossy);
     quint8 statusOf(const Query &query, int column);
     void sortDictionaries();
@@ -252,6 +253,7 @@ bool Loader::loadRows(RawRows *rows)
                   "from stg_transactions order by transaction_id");
     if (!q.ok(m_error))
         return false;
+    reserve(rows);
     // Statuses repeat in runs of a few distinct values: remember the last bytes seen.
     std::string lastStatus;
     bool lastNull = true;
@@ -276,6 +278,21 @@ bool Loader::loadRows(RawRows *rows)
         rows->happened.push_back(q.time(7));
     }
     return true;
+}
+
+// Growing by doubling would leave up to half of every column unused at 10M rows (hundreds of
+// MB at the load's peak); counting first costs one pass over the table's pages, no decoding.
+void Loader::reserve(RawRows *rows)
+{
+    Query count(m_db, "select count(*) from stg_transactions");
+    const std::size_t n = count.ok(m_error) && count.next() ? std::size_t(std::max<qint64>(0, count.integer(0))) : 0;
+    rows->status.reserve(n);
+    rows->type.reserve(n);
+    rows->store.reserve(n);
+    rows->pair.reserve(n);
+    rows->amount.reserve(n);
+    rows->happened.reserve(n);
+    rows->created.reserve(n);
 }
 
 /** Returns old index → new index after sorting @p names bytewise into @p sorted. */
