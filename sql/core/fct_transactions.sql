@@ -1,4 +1,7 @@
-{{ config(materialized='table') }}
+{{ config(materialized='view') }}
+-- A view, not a table: the app's metrics come from the columnar snapshot (app/core/columnar),
+-- so materialising this model would only write a second copy of raw_transactions (import
+-- time and disk). The portable SQL metric path and the data tests still read it.
 -- One row per transaction joined to its device and store (left joins: a transaction whose
 -- device or store is unknown is kept, with null keys, so it can be counted as left out).
 with

@@ -11,12 +11,18 @@ class TestMetrics : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit TestMetrics(MetricsEngine::Backend backend) : m_backend(backend) {}
+
 private:
+    MetricsEngine::Backend m_backend;
     test::TempWarehouse m_w;
+
+    MetricsEngine engine() { return MetricsEngine(m_w.warehouse.database(), QStringLiteral(":/sql"), m_backend); }
 
     MetricsSnapshot compute(const MetricFilter &filter)
     {
-        MetricsEngine engine(m_w.warehouse.database());
+        MetricsEngine engine = this->engine();
         MetricsSnapshot snapshot;
         Error error;
         if (!engine.compute(filter, &snapshot, &error))
@@ -191,7 +197,7 @@ private slots:
 
     void reversedRangeIsAUsageError()
     {
-        MetricsEngine engine(m_w.warehouse.database());
+        MetricsEngine engine = this->engine();
         MetricsSnapshot snapshot;
         Error error;
         QVERIFY(!engine.compute(filter({"accepted"}, TimeColumn::HappenedAt, QDate(2022, 2, 1), QDate(2022, 1, 1)),
@@ -201,7 +207,7 @@ private slots:
 
     void filterDomainListsStatusesAndDays()
     {
-        MetricsEngine engine(m_w.warehouse.database());
+        MetricsEngine engine = this->engine();
         FilterDomain domain;
         Error error;
         QVERIFY(engine.filterDomain(&domain, &error));
@@ -213,5 +219,15 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMetrics)
+// Both metric engines must give the hand-computed answers: the suite runs once per backend.
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    for (const auto backend : {MetricsEngine::Backend::Columnar, MetricsEngine::Backend::Sql}) {
+        TestMetrics test(backend);
+        failures += QTest::qExec(&test, argc, argv);
+    }
+    return failures;
+}
 #include "tst_metrics.moc"

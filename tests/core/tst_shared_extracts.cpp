@@ -98,13 +98,55 @@ private:
         }
     }
 
+    /** Both engines must agree cell by cell (numbers to rounding), notes included. */
+    static void compareSnapshots(const MetricsSnapshot &a, const MetricsSnapshot &b)
+    {
+        const QVector<QPair<const MetricTable *, const MetricTable *>> tables{
+            {&a.topStores, &b.topStores}, {&a.topProducts, &b.topProducts},
+            {&a.avgByTypologyCountry, &b.avgByTypologyCountry}, {&a.deviceTypeShare, &b.deviceTypeShare},
+            {&a.timeToFifthPerStore, &b.timeToFifthPerStore}, {&a.timeToFifthPerCustomer, &b.timeToFifthPerCustomer}};
+        for (const auto &pair : tables) {
+            QCOMPARE(pair.first->rows.size(), pair.second->rows.size());
+            QCOMPARE(pair.first->notes, pair.second->notes);
+            for (int r = 0; r < pair.first->rows.size(); ++r) {
+                for (int c = 0; c < pair.first->columns.size(); ++c) {
+                    const QVariant x = pair.first->rows[r].value(c), y = pair.second->rows[r].value(c);
+                    const bool same = x.typeId() == QMetaType::Double || y.typeId() == QMetaType::Double
+                        ? near(x.toDouble(), y.toDouble()) : x == y;
+                    QVERIFY2(same, qPrintable(QStringLiteral("%1 row %2 %3: %4 vs %5").arg(pair.first->id).arg(r)
+                                                  .arg(pair.first->columns[c].key, x.toString(), y.toString())));
+                }
+            }
+        }
+        QCOMPARE(a.coverage.transactions, b.coverage.transactions);
+        QVERIFY(near(a.coverage.totalAmount, b.coverage.totalAmount));
+        QCOMPARE(a.coverage.withoutDevice, b.coverage.withoutDevice);
+        QCOMPARE(a.coverage.withoutStore, b.coverage.withoutStore);
+        QCOMPARE(a.coverage.lossySku, b.coverage.lossySku);
+        QCOMPARE(a.coverage.storesWithTransactions, b.coverage.storesWithTransactions);
+        QCOMPARE(a.coverage.storesTotal, b.coverage.storesTotal);
+        QCOMPARE(a.timeToFifth.storesWithAny, b.timeToFifth.storesWithAny);
+        QCOMPARE(a.timeToFifth.fifthBeforeStoreCreated, b.timeToFifth.fifthBeforeStoreCreated);
+    }
+
     void checkCombination(Warehouse &warehouse, const QString &dir)
     {
         const MetricFilter filter = filterFromName(QFileInfo(dir).fileName());
-        MetricsEngine engine(warehouse.database());
-        MetricsSnapshot s;
-        Error error;
-        QVERIFY2(engine.compute(filter, &s, &error), qPrintable(error.toString()));
+        MetricsSnapshot byBackend[2];
+        int i = 0;
+        for (const auto backend : {MetricsEngine::Backend::Columnar, MetricsEngine::Backend::Sql}) {
+            MetricsEngine engine(warehouse.database(), QStringLiteral(":/sql"), backend);
+            Error error;
+            QVERIFY2(engine.compute(filter, &byBackend[i], &error), qPrintable(error.toString()));
+            checkSnapshot(byBackend[i++], dir);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        compareSnapshots(byBackend[0], byBackend[1]);
+    }
+
+    void checkSnapshot(const MetricsSnapshot &s, const QString &dir)
+    {
         auto file = [&](const char *name) { return readExpected(QDir(dir).filePath(QString::fromLatin1(name))); };
 
         compareTable(s.topStores, file("top_stores.csv"), "store_id", "store_id", {"total_amount", "transactions"},

@@ -2,16 +2,18 @@
 #include "warehouse/Importer.h"
 
 #include "transform/SqlProject.h"
+#include "warehouse/BulkLoadPragmas.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
+#include "warehouse/Sha256.h"
 #include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace cpm {
@@ -43,6 +45,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     QElapsedTimer timer;
     timer.start();
     qint64 batchId = 0;
+    const BulkLoadPragmas pragmas(m_warehouse);
     bool ok = m_warehouse.exec(QStringLiteral("begin immediate"));
     if (!ok)
         error = m_warehouse.error();
@@ -99,8 +102,7 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
         file.summary.fileSize = file.inspection.fileSize;
         file.summary.mapping = file.inspection.mapping;
         file.summary.timestampFormats = file.inspection.timestampFormats;
-        if (!hashFile(file, error))
-            return false;
+        file.hash = std::async(std::launch::async, &Importer::hashFile, source.path).share();
         planned[slot] = file;
     }
     // Stores first, then devices, then transactions: the order a reader of the data expects.
@@ -111,25 +113,29 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
     return true;
 }
 
-bool Importer::hashFile(PlannedFile &file, Error *error)
+Importer::FileHash Importer::hashFile(const QString &path)
 {
-    QFile in(file.summary.path);
+    FileHash result;
+    QFile in(path);
     if (!in.open(QIODevice::ReadOnly)) {
-        *error = Error::make(Error::Code::FileOpen, in.errorString());
-        error->file = file.summary.path;
-        return false;
+        result.error = Error::make(Error::Code::FileOpen, in.errorString());
+        result.error.file = path;
+        return result;
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
-    qint64 done = 0;
-    const QString phase = QStringLiteral("Checking %1").arg(QFileInfo(file.summary.path).fileName());
-    for (qint64 n; (n = in.read(buffer.data(), buffer.size())) > 0;) {
-        hash.addData(QByteArrayView(buffer.constData(), n));
-        done += n;
-        if (!report(phase, done, file.summary.fileSize))
-            return *error = cancelled(), false;
-    }
-    file.summary.sha256 = QString::fromLatin1(hash.result().toHex());
+    for (qint64 n; (n = in.read(buffer.data(), buffer.size())) > 0;)
+        hash.add(buffer.constData(), n);
+    result.sha256 = QString::fromLatin1(hash.hex());
+    return result;
+}
+
+bool Importer::awaitHash(PlannedFile &file, Error *error)
+{
+    const FileHash &hash = file.hash.get();
+    if (hash.error.isError())
+        return *error = hash.error, false;
+    file.summary.sha256 = hash.sha256;
     return true;
 }
 
@@ -183,7 +189,13 @@ static QVector<TimestampColumn> timestampColumnsFor(const FileInspection &inspec
 
 bool Importer::importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error)
 {
-    if (!checkAlreadyImported(file, error))
+    // Hashing a large file costs about as much as parsing it, so it runs alongside the load.
+    // Only when an earlier file of the same role and size exists can this be a re-import;
+    // then the hash is awaited first so that identical bytes are never parsed at all.
+    bool maybe = false;
+    if (!maybeImported(file, &maybe, error))
+        return false;
+    if (maybe && (!awaitHash(file, error) || !checkAlreadyImported(file, error)))
         return false;
     if (file.summary.alreadyImported)
         return true;
@@ -194,7 +206,7 @@ bool Importer::importFile(PlannedFile &file, const ImportOptions &options, qint6
         bool restart = false;
         if (!m_warehouse.exec(QStringLiteral("savepoint import_file")))
             return *error = m_warehouse.error(), false;
-        const bool ok = loadFile(file, columns, batchId, &restart, error);
+        const bool ok = loadOnce(file, columns, batchId, &restart, error);
         if (ok && !restart)
             return m_warehouse.exec(QStringLiteral("release import_file")) && recordFile(file, batchId, error);
         m_warehouse.exec(QStringLiteral("rollback to import_file"));
@@ -205,6 +217,25 @@ bool Importer::importFile(PlannedFile &file, const ImportOptions &options, qint6
     *error = Error::make(Error::Code::Value, QStringLiteral("the dates fit neither month-first nor day-first order"));
     error->file = file.summary.path;
     return false;
+}
+
+bool Importer::loadOnce(PlannedFile &file, QVector<TimestampColumn> &columns, qint64 batchId, bool *restart, Error *error)
+{
+    return loadFile(file, columns, batchId, restart, error) && (*restart || awaitHash(file, error));
+}
+
+bool Importer::maybeImported(const PlannedFile &file, bool *maybe, Error *error)
+{
+    QSqlQuery query(m_warehouse.database());
+    query.prepare(QStringLiteral("select 1 from import_files where role = :role and file_size = :size limit 1"));
+    query.bindValue(QStringLiteral(":role"), roleName(file.summary.role));
+    query.bindValue(QStringLiteral(":size"), file.summary.fileSize);
+    if (!query.exec()) {
+        *error = Error::make(Error::Code::Database, query.lastError().text());
+        return false;
+    }
+    *maybe = query.next();
+    return true;
 }
 
 } // namespace cpm

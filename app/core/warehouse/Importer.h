@@ -4,6 +4,8 @@
 #include "warehouse/FileInspector.h"
 #include "warehouse/ImportTypes.h"
 
+#include <future>
+
 namespace cpm {
 
 class RecordLoader;
@@ -30,21 +32,34 @@ public:
     void setFailAfterRows(qint64 rows) { m_failAfterRows = rows; }
 
 private:
+    /** SHA-256 of a file (hex), or the error reading it. */
+    struct FileHash
+    {
+        QString sha256;
+        Error error;
+    };
+
     struct PlannedFile
     {
         FileInspection inspection;
         FileImportSummary summary;
+        /** Hashed on a helper thread while the file is parsed and loaded (the second core). */
+        std::shared_future<FileHash> hash;
     };
 
     bool plan(const ImportOptions &options, QVector<PlannedFile> *files, Error *error);
-    bool hashFile(PlannedFile &file, Error *error);
+    static FileHash hashFile(const QString &path);
+    bool awaitHash(PlannedFile &file, Error *error);
+    bool maybeImported(const PlannedFile &file, bool *maybe, Error *error);
     bool checkAlreadyImported(PlannedFile &file, Error *error);
+    bool loadOnce(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId, bool *restart,
+                  Error *error);
     bool beginBatch(const ImportOptions &options, qint64 *batchId, Error *error);
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
     bool storeReject(SqliteStatement &statement, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
-    bool countRows(const PlannedFile &file, qint64 batchId, qint64 *all, qint64 *inBatch, Error *error);
+    bool countRows(const PlannedFile &file, qint64 *all, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
     bool refresh(Error *error);

@@ -48,8 +48,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     if (!rejects.prepare(m_warehouse.handle(), SqlFile::text(m_project.root(), QStringLiteral("load/insert_reject.sql"), error)))
         return false;
     qint64 before = 0;
-    qint64 ignored = 0;
-    if (!countRows(file, batchId, &before, &ignored, error))
+    if (!countRows(file, &before, error))
         return false;
 
     CsvReader reader(summary.path);
@@ -104,12 +103,13 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     }
     report(phase, reader.fileSize(), reader.fileSize());
     columns = loader.timestampColumns();
-    qint64 after = 0;
-    qint64 inBatch = 0;
-    if (!countRows(file, batchId, &after, &inBatch, error))
+    // Every id of this file now carries this batch; counting the table again is only needed
+    // when it held rows before (an empty table's count is instant, a full one's is a scan).
+    qint64 after = loader.distinctIds();
+    if (before > 0 && !countRows(file, &after, error))
         return false;
     summary.rowsInserted = after - before;
-    summary.duplicateIds = summary.rowsLoaded - inBatch;
+    summary.duplicateIds = summary.rowsLoaded - loader.distinctIds();
     collectNotes(file, loader, reader.transcodedFields());
     return true;
 }
@@ -134,14 +134,13 @@ bool Importer::storeReject(SqliteStatement &statement, const PlannedFile &file, 
     return statement.execute();
 }
 
-bool Importer::countRows(const PlannedFile &file, qint64 batchId, qint64 *all, qint64 *inBatch, Error *error)
+bool Importer::countRows(const PlannedFile &file, qint64 *all, Error *error)
 {
     QSqlQuery query(m_warehouse.database());
     const QString relative = QStringLiteral("load/count_raw_%1.sql").arg(roleName(file.summary.role));
-    if (!SqlFile::exec(query, m_project.root(), relative, {{QStringLiteral(":batch_id"), batchId}}, error) || !query.next())
+    if (!SqlFile::exec(query, m_project.root(), relative, {}, error) || !query.next())
         return false;
     *all = query.value(0).toLongLong();
-    *inBatch = query.value(1).toLongLong();
     return true;
 }
 

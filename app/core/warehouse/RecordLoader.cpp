@@ -118,9 +118,12 @@ RecordLoader::Outcome RecordLoader::load(const CsvRecord &record, RejectedRow *r
     return Outcome::Rejected;
 }
 
-RecordLoader::Outcome RecordLoader::execute()
+RecordLoader::Outcome RecordLoader::execute(qint64 id)
 {
-    return m_statement.execute() ? Outcome::Loaded : Outcome::DatabaseError;
+    if (!m_statement.execute())
+        return Outcome::DatabaseError;
+    m_ids.insert(id);
+    return Outcome::Loaded;
 }
 
 RecordLoader::Outcome RecordLoader::loadStore(const CsvRecord &record, RejectedRow *reject)
@@ -141,7 +144,7 @@ RecordLoader::Outcome RecordLoader::loadStore(const CsvRecord &record, RejectedR
     m_statement.bindText(8, text(record, Col::CustomerId));
     m_statement.bindInt(9, m_batchId);
     m_statement.bindInt(10, record.lineNumber());
-    return execute();
+    return execute(id);
 }
 
 RecordLoader::Outcome RecordLoader::loadDevice(const CsvRecord &record, RejectedRow *reject)
@@ -158,7 +161,7 @@ RecordLoader::Outcome RecordLoader::loadDevice(const CsvRecord &record, Rejected
     m_statement.bindInt(3, store);
     m_statement.bindInt(4, m_batchId);
     m_statement.bindInt(5, record.lineNumber());
-    return execute();
+    return execute(id);
 }
 
 RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, RejectedRow *reject)
@@ -204,7 +207,7 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
     m_statement.bindInt(11, happened);
     m_statement.bindInt(12, m_batchId);
     m_statement.bindInt(13, record.lineNumber());
-    return execute();
+    return execute(id);
 }
 
 static QString csvQuoted(const QString &value, char delimiter)

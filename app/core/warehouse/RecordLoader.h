@@ -5,6 +5,7 @@
 #include "csv/CsvReader.h"
 #include "csv/FileClassifier.h"
 #include "csv/TimestampParser.h"
+#include "warehouse/IdSet.h"
 #include "warehouse/ImportTypes.h"
 #include "warehouse/SqliteStatement.h"
 
@@ -46,6 +47,8 @@ public:
     /** Column whose guessed date order the data contradicted (after OrderContradiction). */
     int contradictedColumn() const { return m_contradicted; }
     const QVector<TimestampColumn> &timestampColumns() const { return m_timestamps; }
+    /** Distinct ids loaded so far (a repeated id is upserted again, the last one wins). */
+    qint64 distinctIds() const { return m_ids.size(); }
 
     qint64 lossySkus = 0;
     qint64 vPrefixSkus = 0;
@@ -61,7 +64,7 @@ private:
     bool timestampField(const CsvRecord &record, TimestampColumn &column, qint64 *out, RejectedRow *reject);
     QByteArrayView text(const CsvRecord &record, int canonical) const;
     void rejectField(const CsvRecord &record, int canonical, const QString &reason, RejectedRow *reject) const;
-    Outcome execute();
+    Outcome execute(qint64 id);
 
     ColumnMapping m_mapping;
     QVector<TimestampColumn> m_timestamps;
@@ -71,6 +74,7 @@ private:
     QByteArray m_status;
     QByteArray m_card;
     int m_contradicted = -1;
+    IdSet m_ids;
 };
 
 /** Rebuilds a record as CSV text for the rejects table, card number masked and CVV dropped. */

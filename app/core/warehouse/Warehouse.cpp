@@ -165,7 +165,14 @@ bool Warehouse::applyScripts(const SqlProject &project)
 
 sqlite3 *Warehouse::handle() const
 {
-    const QVariant v = m_db.driver()->handle();
+    return sqliteHandle(m_db);
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.isValid() || !db.driver())
+        return nullptr;
+    const QVariant v = db.driver()->handle();
     if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(v.constData());

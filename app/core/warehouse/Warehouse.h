@@ -12,6 +12,9 @@ namespace cpm {
 
 class SqlProject;
 
+/** The raw sqlite3 handle under a QSQLITE connection (null for any other driver). */
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
+
 /**
  * One SQLite warehouse file, opened on its own named connection for the calling thread.
  * Opening applies the warehouse scripts (bookkeeping and raw tables) and checks the schema

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "columnar/ColumnarCache.h"
+
+#include "columnar/ColumnarTable.h"
+#include "warehouse/Warehouse.h"
+
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <mutex>
+
+namespace cpm::columnar::ColumnarCache {
+
+namespace {
+
+struct Entry
+{
+    std::mutex mutex;
+    QString key;
+    std::shared_ptr<const ColumnarTable> table;
+};
+
+Entry &entry()
+{
+    static Entry cached;
+    return cached;
+}
+
+} // namespace
+
+QString stateKey(const QSqlDatabase &db)
+{
+    // Every import that changes data commits a new batch (a rolled-back one leaves no
+    // trace), so the newest batch and its times identify what the models were built from.
+    QSqlQuery query(db);
+    QString state;
+    if (query.exec(QStringLiteral("select batch_id, started_at, finished_at from import_batches "
+                                  "order by batch_id desc limit 1"))
+        && query.next()) {
+        state = QStringLiteral("%1|%2|%3").arg(query.value(0).toString(), query.value(1).toString(),
+                                               query.value(2).toString());
+    }
+    return QFileInfo(db.databaseName()).absoluteFilePath() + QLatin1Char('|') + state;
+}
+
+std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error)
+{
+    Entry &cached = entry();
+    std::lock_guard<std::mutex> lock(cached.mutex);
+    if (cached.table && cached.key == key)
+        return cached.table;
+    cached.table.reset(); // free the old snapshot before building the new one
+    sqlite3 *handle = sqliteHandle(db);
+    if (!handle) {
+        *error = Error::make(Error::Code::Database, QStringLiteral("the warehouse connection is not SQLite"));
+        return nullptr;
+    }
+    std::shared_ptr<const ColumnarTable> table = ColumnarTable::load(handle, error);
+    if (table) {
+        cached.key = key;
+        cached.table = table;
+    }
+    return table;
+}
+
+void clear()
+{
+    Entry &cached = entry();
+    std::lock_guard<std::mutex> lock(cached.mutex);
+    cached.table.reset();
+    cached.key.clear();
+}
+
+} // namespace cpm::columnar::ColumnarCache

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace cpm::columnar {
+
+class ColumnarTable;
+
+/**
+ * Keeps the most recently loaded columnar snapshot, so every metrics engine (the GUI
+ * recreates them, the tests make one per call) shares one copy instead of re-reading the
+ * warehouse. Only one is kept: at 10M transactions it is a few hundred MB.
+ */
+namespace ColumnarCache {
+
+/** Identifies the warehouse file and its data state (the newest import batch). */
+QString stateKey(const QSqlDatabase &db);
+/** The snapshot for @p key, loading it through @p db when it is not the cached one. */
+std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error);
+/** Drops the cached snapshot (frees its memory). */
+void clear();
+
+} // namespace ColumnarCache
+} // namespace cpm::columnar

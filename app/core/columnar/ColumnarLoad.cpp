@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Building the columnar snapshot from the warehouse: one sequential read of each core model,
+// then a sort of the rows by (happened_at, id) and the per-status aggregates.
+#include "columnar/ColumnarScan.h"
+#include "columnar/ColumnarTable.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+namespace cpm::columnar {
+
+namespace {
+
+constexpr quint8 kNoStatus = 255; // a null status matches no filter, as in SQL
+
+/** A prepared query on the raw handle, finalised on scope exit. */
+class Query
+{
+public:
+    Query(sqlite3 *db, const char *sql) : m_db(db) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~Query() { sqlite3_finalize(m_stmt); }
+    Query(const Query &) = delete;
+    Query &operator=(const Query &) = delete;
+
+    bool ok(Error *error) const
+    {
+        if (m_stmt)
+            return true;
+        *error = Error::make(Error::Code::Database, QStringLiteral("cannot read the warehouse for the metrics: %1")
+                                                        .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+        return false;
+    }
+    bool next() { return sqlite3_step(m_stmt) == SQLITE_ROW; }
+    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+    qint64 integer(int c) const { return sqlite3_column_int64(m_stmt, c); }
+    double real(int c) const { return sqlite3_column_double(m_stmt, c); }
+    qint64 time(int c) const { return isNull(c) ? kNoTime : integer(c); }
+    std::string_view bytes(int c) const
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
+        return text ? std::string_view(text, std::size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
+    }
+    QString text(int c) const { const auto b = bytes(c); return QString::fromUtf8(b.data(), qsizetype(b.size())); }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+struct Device
+{
+    quint8 type = 0;
+    qint32 slot = 0;
+};
+
+/** Device id → (type, store slot); a plain vector when the ids are dense enough. */
+class DeviceIndex
+{
+public:
+    void add(qint64 id, Device device) { m_map.emplace(id, device); }
+    void finish()
+    {
+        qint64 maxId = 0;
+        for (const auto &entry : m_map)
+            maxId = std::max(maxId, entry.first);
+        bool positive = std::all_of(m_map.begin(), m_map.end(), [](const auto &e) { return e.first >= 0; });
+        if (!positive || maxId > 8 * qint64(m_map.size()) + 1024)
+            return;
+        m_dense.assign(std::size_t(maxId + 1), {});
+        m_known.assign(std::size_t(maxId + 1), 0);
+        for (const auto &entry : m_map) {
+            m_dense[std::size_t(entry.first)] = entry.second;
+            m_known[std::size_t(entry.first)] = 1;
+        }
+    }
+    const Device *find(qint64 id) const
+    {
+        if (!m_dense.empty())
+            return id >= 0 && id < qint64(m_dense.size()) && m_known[std::size_t(id)] ? &m_dense[std::size_t(id)] : nullptr;
+        const auto it = m_map.find(id);
+        return it == m_map.end() ? nullptr : &it->second;
+    }
+
+private:
+    std::unordered_map<qint64, Device> m_map;
+    std::vector<Device> m_dense;
+    std::vector<char> m_known;
+};
+
+/** Rows as read, in id order, before the sort by time. */
+struct RawRows
+{
+    std::vector<quint8> status, type;
+    std::vector<qint32> store, pair;
+    std::vector<double> amount;
+    std::vector<qint64> happened, created;
+};
+
+class Loader
+{
+public:
+    Loader(sqlite3 *db, ColumnarTable &table, Error *error) : m_db(db), m_t(table), m_error(error) {}
+
+    bool run()
+    {
+        RawRows rows;
+        if (!loadStores() || !loadDevices() || !loadRows(&rows))
+            return false;
+        sortDictionaries();
+        sortRows(rows);
+        precompute();
+        return true;
+    }
+
+private:
+    bool loadStores();
+    bool loadDevices();
+    bool loadRows(RawRows *rows);
+    void reserve(RawRows *rows);
+    qint32 pairOf(std::string_view sku, std::string_view name, bool lossy);
+    quint8 statusOf(const Query &query, int column);
+    void sortDictionaries();
+    void sortRows(RawRows &rows);
+    void precompute();
+
+    sqlite3 *m_db;
+    ColumnarTable &m_t;
+    Error *m_error;
+    std::unordered_map<qint64, qint32> m_storeSlot;
+    DeviceIndex m_devices;
+    std::unordered_map<std::string, qint32> m_pairs, m_skus, m_names;
+    std::string m_key;
+};
+
+bool Loader::loadStores()
+{
+    Query q(m_db, "select store_id, store_name, typology, country, customer_id, store_created_at "
+                  "from dim_stores order by store_id");
+    if (!q.ok(m_error))
+        return false;
+    std::map<std::pair<QByteArray, QByteArray>, int> groups;
+    std::vector<std::pair<QByteArray, QByteArray>> keys;
+    while (q.next()) {
+        Store store;
+        store.id = q.integer(0);
+        store.name = q.text(1);
+        store.typology = q.text(2);
+        store.country = q.text(3);
+        store.customer = q.text(4);
+        if (!q.isNull(5))
+            store.createdAt = q.integer(5);
+        m_storeSlot.emplace(store.id, qint32(m_t.stores.size()));
+        keys.emplace_back(store.typology.toUtf8(), store.country.toUtf8());
+        groups.emplace(keys.back(), 0);
+        m_t.stores.push_back(std::move(store));
+    }
+    // std::map orders the byte strings as SQLite's binary collation does.
+    for (auto &entry : groups) {
+        entry.second = int(m_t.groups.size());
+        m_t.groups.push_back({QString::fromUtf8(entry.first.first), QString::fromUtf8(entry.first.second), 0});
+    }
+    for (std::size_t s = 0; s < m_t.stores.size(); ++s) {
+        m_t.stores[s].group = groups[keys[s]];
+        ++m_t.groups[std::size_t(m_t.stores[s].group)].stores;
+        m_t.customers << m_t.stores[s].customer;
+    }
+    m_t.customers.sort();
+    m_t.customers.removeDuplicates();
+    for (Store &store : m_t.stores) {
+        const auto at = std::lower_bound(m_t.customers.cbegin(), m_t.customers.cend(), store.customer);
+        store.customerIndex = int(at - m_t.customers.cbegin());
+    }
+    return true;
+}
+
+bool Loader::loadDevices()
+{
+    Query q(m_db, "select device_id, device_type, store_id, store_known from dim_devices");
+    if (!q.ok(m_error))
+        return false;
+    struct Row { qint64 id; std::optional<qint64> type; qint32 slot; };
+    std::vector<Row> rows;
+    std::set<qint64> types;
+    while (q.next()) {
+        Row row{q.integer(0), std::nullopt, m_t.unknownStoreSlot()};
+        if (!q.isNull(1))
+            types.insert(*(row.type = q.integer(1)));
+        const auto store = m_storeSlot.find(q.integer(2));
+        if (!q.isNull(2) && q.integer(3) == 1 && store != m_storeSlot.end())
+            row.slot = store->second;
+        rows.push_back(row);
+    }
+    if (types.size() > 254) {
+        *m_error = Error::make(Error::Code::Database, QStringLiteral("more than 254 device types"));
+        return false;
+    }
+    m_t.deviceTypes.assign(1, std::nullopt); // null first, as SQLite sorts it
+    m_t.deviceTypes.insert(m_t.deviceTypes.end(), types.begin(), types.end());
+    for (const Row &row : rows) {
+        const auto at = row.type ? std::lower_bound(m_t.deviceTypes.begin() + 1, m_t.deviceTypes.end(), row.type)
+                                 : m_t.deviceTypes.begin();
+        m_devices.add(row.id, Device{quint8(at - m_t.deviceTypes.begin()), row.slot});
+    }
+    m_devices.finish();
+    return true;
+}
+
+qint32 Loader::pairOf(std::string_view sku, std::string_view name, bool lossy)
+{
+    m_key.assign(sku);
+    m_key.push_back('\0'); // CSV fields never hold NUL bytes, so the key is unambiguous
+    m_key.append(name);
+    const auto found = m_pairs.find(m_key);
+    qint32 skuIndex = 0;
+    if (found != m_pairs.end()) {
+        skuIndex = m_t.pairSku[std::size_t(found->second)];
+        if (lossy)
+            m_t.skuLossy[std::size_t(skuIndex)] = 1;
+        return found->second;
+    }
+    const auto sku_ = m_skus.emplace(std::string(sku), qint32(m_skus.size())).first;
+    if (std::size_t(sku_->second) == m_t.skuLossy.size())
+        m_t.skuLossy.push_back(0);
+    if (lossy)
+        m_t.skuLossy[std::size_t(sku_->second)] = 1;
+    const auto name_ = m_names.emplace(std::string(name), qint32(m_names.size())).first;
+    m_t.pairSku.push_back(sku_->second);
+    m_t.pairName.push_back(name_->second);
+    return m_pairs.emplace(m_key, qint32(m_pairs.size())).first->second;
+}
+
+quint8 Loader::statusOf(const Query &query, int column)
+{
+    if (query.isNull(column))
+        return kNoStatus;
+    const std::string_view bytes = query.bytes(column);
+    const QString status = QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
+    const qsizetype at = m_t.statuses.indexOf(status);
+    if (at >= 0)
+        return quint8(at);
+    m_t.statuses << status;
+    return quint8(m_t.statuses.size() - 1);
+}
+
+bool Loader::loadRows(RawRows *rows)
+{
+    Query q(m_db, "select device_id, product_sku, product_name, sku_kind, amount, status, created_at, happened_at "
+                  "from stg_transactions order by transaction_id");
+    if (!q.ok(m_error))
+        return false;
+    reserve(rows);
+    // Statuses repeat in runs of a few distinct values: remember the last bytes seen.
+    std::string lastStatus;
+    bool lastNull = true;
+    quint8 lastStatusIndex = kNoStatus;
+    while (q.next()) {
+        const Device *device = q.isNull(0) ? nullptr : m_devices.find(q.integer(0));
+        rows->type.push_back(device ? device->type : 0);
+        rows->store.push_back(device ? device->slot : m_t.unknownDeviceSlot());
+        rows->pair.push_back(pairOf(q.bytes(1), q.bytes(2), q.integer(3) == 2));
+        rows->amount.push_back(q.real(4));
+        if (q.isNull(5) != lastNull || q.bytes(5) != lastStatus) {
+            lastStatusIndex = statusOf(q, 5);
+            lastStatus = q.bytes(5);
+            lastNull = q.isNull(5);
+        }
+        if (m_t.statuses.size() > 250) {
+            *m_error = Error::make(Error::Code::Database, QStringLiteral("more than 250 distinct statuses"));
+            return false;
+        }
+        rows->status.push_back(lastStatusIndex);
+        rows->created.push_back(q.time(6));
+        rows->happened.push_back(q.time(7));
+    }
+    return true;
+}
+
+// Growing by doubling would leave up to half of every column unused at 10M rows (hundreds of
+// MB at the load's peak); counting first costs one pass over the table's pages, no decoding.
+void Loader::reserve(RawRows *rows)
+{
+    Query count(m_db, "select count(*) from stg_transactions");
+    const std::size_t n = count.ok(m_error) && count.next() ? std::size_t(std::max<qint64>(0, count.integer(0))) : 0;
+    rows->status.reserve(n);
+    rows->type.reserve(n);
+    rows->store.reserve(n);
+    rows->pair.reserve(n);
+    rows->amount.reserve(n);
+    rows->happened.reserve(n);
+    rows->created.reserve(n);
+}
+
+/** Returns old index → new index after sorting @p names bytewise into @p sorted. */
+std::vector<qint32> sortedDictionary(const std::unordered_map<std::string, qint32> &names, std::vector<QByteArray> *sorted)
+{
+    std::vector<std::pair<const std::string *, qint32>> entries;
+    for (const auto &entry : names)
+        entries.emplace_back(&entry.first, entry.second);
+    std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) { return *a.first < *b.first; });
+    std::vector<qint32> remap(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        remap[std::size_t(entries[i].second)] = qint32(i);
+        sorted->push_back(QByteArray(entries[i].first->data(), qsizetype(entries[i].first->size())));
+    }
+    return remap;
+}
+
+void Loader::sortDictionaries()
+{
+    const std::vector<qint32> skuRemap = sortedDictionary(m_skus, &m_t.skus);
+    const std::vector<qint32> nameRemap = sortedDictionary(m_names, &m_t.productNames);
+    std::vector<char> lossy(m_t.skuLossy.size());
+    for (std::size_t i = 0; i < skuRemap.size(); ++i)
+        lossy[std::size_t(skuRemap[i])] = m_t.skuLossy[i];
+    m_t.skuLossy = std::move(lossy);
+    for (qint32 &sku : m_t.pairSku)
+        sku = skuRemap[std::size_t(sku)];
+    for (qint32 &name : m_t.pairName)
+        name = nameRemap[std::size_t(name)];
+}
+
+/** @p source permuted by @p order; the source is freed so only one copy of a column lives. */
+template<typename T>
+std::vector<T> gathered(std::vector<T> &source, const std::vector<quint32> &order)
+{
+    std::vector<T> out(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        out[i] = source[order[i]];
+    source = {};
+    return out;
+}
+
+void Loader::sortRows(RawRows &rows)
+{
+    const std::size_t n = rows.amount.size();
+    // Sorting (time, row) pairs in one contiguous array is several times faster than sorting
+    // row numbers through a comparator that looks the times up. Rows were read in id order,
+    // so the row number breaks time ties by id.
+    std::vector<std::pair<qint64, quint32>> keys(n);
+    for (std::size_t i = 0; i < n; ++i)
+        keys[i] = {rows.happened[i], quint32(i)};
+    std::sort(keys.begin(), keys.end());
+    std::vector<quint32> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = keys[i].second;
+    keys = {};
+    m_t.status = gathered(rows.status, order);
+    m_t.deviceType = gathered(rows.type, order);
+    m_t.store = gathered(rows.store, order);
+    m_t.pair = gathered(rows.pair, order);
+    m_t.amount = gathered(rows.amount, order);
+    m_t.idRank = std::move(order);
+    m_t.happenedAt = gathered(rows.happened, m_t.idRank);
+    m_t.createdAt = gathered(rows.created, m_t.idRank);
+    m_t.happenedKnown = std::size_t(std::lower_bound(m_t.happenedAt.begin(), m_t.happenedAt.end(), kNoTime)
+                                    - m_t.happenedAt.begin());
+    bool first = true;
+    for (std::size_t i = 0; i < m_t.happenedKnown; ++i) {
+        if (m_t.createdAt[i] == kNoTime)
+            continue;
+        const qint64 lag = m_t.createdAt[i] - m_t.happenedAt[i];
+        m_t.minLag = first ? lag : std::min(m_t.minLag, lag);
+        m_t.maxLag = first ? lag : std::max(m_t.maxLag, lag);
+        first = false;
+    }
+}
+
+void Loader::precompute()
+{
+    for (int column = 0; column < 2; ++column) {
+        const auto &times = column == int(TimeColumn::CreatedAt) ? m_t.createdAt : m_t.happenedAt;
+        for (qint64 ts : times) {
+            if (ts == kNoTime)
+                continue;
+            m_t.minTime[std::size_t(column)] = std::min(m_t.minTime[std::size_t(column)], ts);
+            m_t.maxTime[std::size_t(column)] = m_t.maxTime[std::size_t(column)] == kNoTime
+                ? ts : std::max(m_t.maxTime[std::size_t(column)], ts);
+        }
+        m_t.full[std::size_t(column)] = aggregatePerStatus(m_t, TimeColumn(column));
+    }
+}
+
+} // namespace
+
+std::shared_ptr<const ColumnarTable> ColumnarTable::load(sqlite3 *db, Error *error)
+{
+    auto table = std::make_shared<ColumnarTable>();
+    Loader loader(db, *table, error);
+    if (!loader.run())
+        return nullptr;
+    return table;
+}
+
+} // namespace cpm::columnar

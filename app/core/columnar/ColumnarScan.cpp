@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "columnar/ColumnarScan.h"
+
+#include "columnar/ColumnarTable.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace cpm::columnar {
+
+namespace {
+
+// Below this many rows a second thread costs more to start and merge than it saves.
+constexpr std::size_t kParallelRows = 400'000;
+
+/** Where each status's matching rows go (null: status not selected). */
+using Targets = std::array<Aggregates *, 256>;
+
+void scan(const ColumnarTable &t, TimeColumn column, qint64 lo, qint64 hi, std::size_t begin, std::size_t end,
+          const Targets &targets)
+{
+    const qint64 *times = column == TimeColumn::CreatedAt ? t.createdAt.data() : t.happenedAt.data();
+    const quint8 *status = t.status.data();
+    const qint32 *store = t.store.data();
+    const qint32 *pair = t.pair.data();
+    const quint8 *type = t.deviceType.data();
+    const double *amount = t.amount.data();
+    const qint32 realStores = t.storeCount();
+    for (std::size_t r = begin; r < end; ++r) {
+        Aggregates *a = targets[status[r]];
+        const qint64 ts = times[r];
+        if (!a || ts < lo || ts > hi)
+            continue;
+        const double x = amount[r];
+        const qint32 s = store[r];
+        ++a->storeCount[std::size_t(s)];
+        a->storeAmount[std::size_t(s)] += x;
+        ++a->pairCount[std::size_t(pair[r])];
+        a->pairAmount[std::size_t(pair[r])] += x;
+        ++a->typeCount[type[r]];
+        a->typeAmount[type[r]] += x;
+        if (s < realStores)
+            a->offer(std::size_t(s), ts, t.idRank[r]);
+    }
+}
+
+struct Slice
+{
+    std::size_t begin = 0, end = 0;
+};
+
+/** The row slices a range on @p query's column can touch (rows are in happened_at order). */
+std::vector<Slice> slicesFor(const ColumnarTable &t, const ColumnarQuery &query)
+{
+    const auto known = t.happenedAt.begin() + std::ptrdiff_t(t.happenedKnown);
+    auto index = [&](qint64 ts, bool upper) {
+        const auto it = upper ? std::upper_bound(t.happenedAt.begin(), known, ts)
+                              : std::lower_bound(t.happenedAt.begin(), known, ts);
+        return std::size_t(it - t.happenedAt.begin());
+    };
+    if (query.column == TimeColumn::HappenedAt)
+        return {{index(query.lo, false), index(query.hi, true)}};
+    // created = happened + lag with lag in [minLag, maxLag]; rows without happened_at last.
+    return {{index(query.lo - t.maxLag, false), index(query.hi - t.minLag, true)}, {t.happenedKnown, t.rowCount()}};
+}
+
+} // namespace
+
+Aggregates::Aggregates(std::size_t storeSlots, std::size_t stores, std::size_t pairs, std::size_t types)
+    : storeCount(storeSlots), storeAmount(storeSlots), pairCount(pairs), pairAmount(pairs), typeCount(types),
+      typeAmount(types), firstCount(stores), firstTime(stores * kFirst), firstRank(stores * kFirst)
+{
+}
+
+void Aggregates::merge(const Aggregates &other)
+{
+    auto add = [](auto &into, const auto &from) {
+        for (std::size_t i = 0; i < into.size(); ++i)
+            into[i] += from[i];
+    };
+    add(storeCount, other.storeCount);
+    add(storeAmount, other.storeAmount);
+    add(pairCount, other.pairCount);
+    add(pairAmount, other.pairAmount);
+    add(typeCount, other.typeCount);
+    add(typeAmount, other.typeAmount);
+    for (std::size_t s = 0; s < other.firstCount.size(); ++s) {
+        for (int k = 0; k < other.firstCount[s]; ++k)
+            offer(s, other.firstTime[s * kFirst + std::size_t(k)], other.firstRank[s * kFirst + std::size_t(k)]);
+    }
+}
+
+ColumnarQuery ColumnarQuery::from(const ColumnarTable &table, const MetricFilter &filter)
+{
+    ColumnarQuery query;
+    for (const QString &name : filter.statuses) {
+        const qsizetype at = table.statuses.indexOf(name.trimmed().toLower());
+        if (at >= 0 && std::find(query.statuses.begin(), query.statuses.end(), int(at)) == query.statuses.end())
+            query.statuses.push_back(int(at));
+    }
+    query.column = filter.timeColumn;
+    query.hasRange = filter.from.isValid() || filter.to.isValid();
+    // Same bounds as the SQL's "day between :from_day and :to_day" on floor(ts / 86400).
+    const QVariantMap days = filter.sqlParameters();
+    query.lo = days.value(QStringLiteral(":from_day")).toLongLong() * 86400;
+    query.hi = days.value(QStringLiteral(":to_day")).toLongLong() * 86400 + 86399;
+    return query;
+}
+
+Aggregates emptyAggregates(const ColumnarTable &t)
+{
+    return Aggregates(std::size_t(t.storeCount() + 2), std::size_t(t.storeCount()), t.pairSku.size(),
+                      t.deviceTypes.size());
+}
+
+std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &t, TimeColumn column)
+{
+    std::vector<Aggregates> perStatus(std::size_t(t.statuses.size()), emptyAggregates(t));
+    Targets targets{};
+    for (std::size_t s = 0; s < perStatus.size(); ++s)
+        targets[s] = &perStatus[s];
+    const MetricFilter open;
+    const ColumnarQuery all = ColumnarQuery::from(t, open);
+    scan(t, column, all.lo, all.hi, 0, t.rowCount(), targets);
+    return perStatus;
+}
+
+Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
+{
+    if (query.statuses.empty())
+        return emptyAggregates(t);
+    if (!query.hasRange) {
+        Aggregates result = t.allRows(query.column, query.statuses.front());
+        for (std::size_t i = 1; i < query.statuses.size(); ++i)
+            result.merge(t.allRows(query.column, query.statuses[i]));
+        return result;
+    }
+    std::vector<Slice> slices = slicesFor(t, query);
+    std::size_t rows = 0;
+    for (const Slice &slice : slices)
+        rows += slice.end > slice.begin ? slice.end - slice.begin : 0;
+    Aggregates result = emptyAggregates(t);
+    Targets targets{};
+    for (int status : query.statuses)
+        targets[std::size_t(status)] = &result;
+    if (rows < kParallelRows || std::thread::hardware_concurrency() < 2) {
+        for (const Slice &slice : slices)
+            scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
+        return result;
+    }
+    // Two threads: the first half of the biggest slice goes to a helper with its own aggregates.
+    Slice &big = *std::max_element(slices.begin(), slices.end(), [](const Slice &a, const Slice &b) {
+        return a.end - std::min(a.end, a.begin) < b.end - std::min(b.end, b.begin);
+    });
+    const Slice helperSlice{big.begin, big.begin + (big.end - big.begin) / 2};
+    big.begin = helperSlice.end;
+    Aggregates helper = emptyAggregates(t);
+    Targets helperTargets{};
+    for (int status : query.statuses)
+        helperTargets[std::size_t(status)] = &helper;
+    std::thread worker([&] { scan(t, query.column, query.lo, query.hi, helperSlice.begin, helperSlice.end, helperTargets); });
+    for (const Slice &slice : slices)
+        scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
+    worker.join();
+    result.merge(helper);
+    return result;
+}
+
+} // namespace cpm::columnar

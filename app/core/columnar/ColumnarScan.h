@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "columnar/Aggregates.h"
+#include "metrics/MetricFilter.h"
+
+#include <vector>
+
+namespace cpm::columnar {
+
+class ColumnarTable;
+
+/** A metric filter resolved against the table's dictionaries. */
+struct ColumnarQuery
+{
+    std::vector<int> statuses;  ///< status indices (unknown names are simply absent)
+    TimeColumn column = TimeColumn::HappenedAt;
+    bool hasRange = false;
+    qint64 lo = 0, hi = 0;      ///< inclusive seconds, when hasRange
+
+    static ColumnarQuery from(const ColumnarTable &table, const MetricFilter &filter);
+};
+
+/** Empty aggregates shaped for @p table. */
+Aggregates emptyAggregates(const ColumnarTable &table);
+/** One Aggregates per status over every row with a @p column time (at load). */
+std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &table, TimeColumn column);
+/**
+ * The aggregates of the rows @p query matches. Without a date range: the sum of the
+ * precomputed per-status aggregates (no row is read). With one: a scan of the slice of rows
+ * the range can touch, split over two threads when it is large.
+ */
+Aggregates evaluate(const ColumnarTable &table, const ColumnarQuery &query);
+
+} // namespace cpm::columnar

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Turns bench/run.sh's results.tsv (size, step, value, peak RSS KiB) into Markdown tables
+of medians, with cpm's figures as a ratio of the sqlite3 baseline measured in the same run."""
+import statistics
+import sys
+from collections import defaultdict
+
+
+def main(path):
+    values = defaultdict(list)
+    rss = defaultdict(list)
+    sizes = []
+    for line in open(path):
+        size, step, value, peak = line.rstrip("\n").split("\t")
+        if size not in sizes:
+            sizes.append(size)
+        values[(size, step)].append(float(value))
+        rss[(size, step)].append(int(peak or 0))
+    med = lambda size, step: statistics.median(values[(size, step)]) if values[(size, step)] else None
+    peak = lambda size, steps: max((max(rss[(size, s)] or [0]) for s in steps), default=0) / 1024
+    for size in sizes:
+        n = med(size, "transactions")
+        reps = len(values[(size, "cpm_import")])
+        print(f"\n### {size} transactions ({int(n):,}), medians of {reps} alternating runs\n")
+        print("| step | sqlite3 baseline | cpm | cpm ÷ sqlite3 |")
+        print("|---|---|---|---|")
+
+        def row(label, base, mine, unit="s"):
+            ratio = "—"
+            if base and mine is not None:
+                r = mine / base
+                ratio = f"{r:.2f}×" if r >= 0.1 else f"{r:.5f}× (1/{1 / r:,.0f})"
+            fmt = lambda v: "—" if v is None else (f"{v:.2f} s" if unit == "s" else f"{v * 1000:.1f} ms")
+            print(f"| {label} | {fmt(base)} | {fmt(mine)} | {ratio} |")
+
+        imp, tr = med(size, "sqlite_import"), med(size, "sqlite_transform")
+        cpm_import = med(size, "cpm_import")
+        row("import: `.import` (untyped) vs `cpm-cli import` (end to end)", imp, cpm_import)
+        row("import + typing/transform", imp + tr, cpm_import)
+        row("import, CPU seconds (user + system, all threads)", med(size, "sqlite_import_cpu"), med(size, "cpm_import_cpu"))
+        row("import + transform, CPU seconds", (med(size, "sqlite_import_cpu") or 0) + (med(size, "sqlite_transform_cpu") or 0),
+            med(size, "cpm_import_cpu"))
+        ms = lambda step: None if med(size, step) is None else med(size, step) / 1000
+        row("five metrics, default filter (no index)", med(size, "sqlite_metrics"), ms("cpm_open_median_ms"), "ms")
+        row("five metrics, default filter (indexed)", med(size, "sqlite_metrics_indexed"), ms("cpm_open_median_ms"), "ms")
+        row("filter change, median (no index)", med(size, "sqlite_refilter"), ms("cpm_median_ms"), "ms")
+        row("filter change, median (indexed)", med(size, "sqlite_refilter_indexed"), ms("cpm_median_ms"), "ms")
+        row("filter change with a date range: median", med(size, "sqlite_refilter"), ms("cpm_range_median_ms"), "ms")
+        row("filter change with a date range: p95", med(size, "sqlite_refilter"), ms("cpm_range_p95_ms"), "ms")
+        row("filter change, worst of all combinations", med(size, "sqlite_refilter"), ms("cpm_max_ms"), "ms")
+        row("covering indexes (baseline) / columnar snapshot load (cpm)", med(size, "sqlite_index"), ms("cpm_load_ms"))
+        base_rss = peak(size, ["sqlite_import", "sqlite_transform"])
+        print(f"| peak RSS, import | {base_rss:.0f} MB | {peak(size, ['cpm_import']):.0f} MB | — |")
+        base_rss = peak(size, ["sqlite_metrics", "sqlite_refilter"])
+        print(f"| peak RSS, metrics (cpm: snapshot + {reps} × 56 filters) | {base_rss:.0f} MB "
+              f"| {peak(size, ['cpm_metrics']):.0f} MB | — |")
+        base_b, cpm_b = med(size, "sqlite_bytes") / n, med(size, "cpm_bytes") / n
+        print(f"| bytes per transaction on disk (baseline: typed, no index) | {base_b:.0f} | {cpm_b:.0f} "
+              f"| {cpm_b / base_b:.2f}× |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
