@@ -74,6 +74,7 @@ private slots:
         QCOMPARE(store["first_at"].toString(), QStringLiteral("2022-01-10T10:00:00"));
         QCOMPARE(store["fifth_at"].toString(), QStringLiteral("2022-01-13T10:00:00"));
         QCOMPARE(store["seconds"].toDouble(), 259200.0);
+        QCOMPARE(ttf["below_five"].toArray().size(), 2); // stores 2 and 3: listed, not averaged
         const QJsonObject customer = ttf["per_customer"].toArray().first().toObject();
         for (const char *key : {"customer_id", "stores", "avg_seconds"})
             QVERIFY2(customer.contains(key), key);

@@ -153,6 +153,14 @@ private slots:
         QCOMPARE(at(perCustomer, 0, "customer_id").toString(), QStringLiteral("100"));
         QCOMPARE(at(perCustomer, 0, "avg_seconds").toDouble(), 259200.0);
         QCOMPARE(at(perCustomer, 1, "customer_id").toString(), QStringLiteral("300"));
+        // Listed, not averaged: store 2 (tx 8 only) and store 3 (tx 10 on 01-20 08:00, tx 11).
+        const MetricTable &below = s.timeToFifthBelowFive;
+        QCOMPARE(below.rows.size(), 2);
+        QCOMPARE(at(below, 0, "store_id").toInt(), 2);
+        QCOMPARE(at(below, 0, "transactions").toInt(), 1);
+        QCOMPARE(at(below, 1, "store_id").toInt(), 3);
+        QCOMPARE(at(below, 1, "transactions").toInt(), 2);
+        QCOMPARE(at(below, 1, "first_at").toLongLong(), 1642665600LL); // date -u -d '2022-01-20 08:00' +%s
     }
 
     void timeToFifthCountsRefusedWhenSelected()

@@ -67,8 +67,15 @@ void MetricPage::setupWidgets()
         customerProxy->setSourceModel(m_customerModel);
         m_customerTable = newTable(customerProxy);
         m_export->attachTable(m_customerTable);
+        m_belowFiveModel = new MetricTableModel(this);
+        auto *belowFiveProxy = new MetricSortProxy(this);
+        belowFiveProxy->setSourceModel(m_belowFiveModel);
+        m_belowFiveTable = newTable(belowFiveProxy);
+        m_belowFiveTable->setObjectName(QStringLiteral("belowFiveTable"));
+        m_export->attachTable(m_belowFiveTable);
         m_tabs->addTab(m_table, tr("Per store"));
         m_tabs->addTab(m_customerTable, tr("Per customer"));
+        m_tabs->addTab(m_belowFiveTable, tr("Fewer than 5"));
     } else {
         splitter->addWidget(m_table);
     }
@@ -147,6 +154,11 @@ void MetricPage::setSnapshot(const MetricsSnapshot &snapshot)
     m_model->setTable(mainTable());
     if (m_customerModel)
         m_customerModel->setTable(snapshot.timeToFifthPerCustomer);
+    if (m_belowFiveModel) {
+        m_belowFiveModel->setTable(snapshot.timeToFifthBelowFive);
+        m_tabs->setTabText(m_tabs->indexOf(m_belowFiveTable),
+                           tr("Fewer than 5 (%1)").arg(snapshot.timeToFifthBelowFive.rows.size()));
+    }
     m_table->resizeColumnsToContents();
     rebuildChart();
     updateNotes();
@@ -193,11 +205,15 @@ QSize MetricPage::chartExportSize() const
 
 QTableView *MetricPage::currentTableView() const
 {
-    return m_tabs && m_tabs->currentWidget() == m_customerTable ? m_customerTable : m_table;
+    if (m_tabs && (m_tabs->currentWidget() == m_customerTable || m_tabs->currentWidget() == m_belowFiveTable))
+        return qobject_cast<QTableView *>(m_tabs->currentWidget());
+    return m_table;
 }
 
 const MetricTable &MetricPage::currentTable() const
 {
+    if (currentTableView() == m_belowFiveTable)
+        return m_snapshot.timeToFifthBelowFive;
     return currentTableView() == m_customerTable ? m_snapshot.timeToFifthPerCustomer : mainTable();
 }
 

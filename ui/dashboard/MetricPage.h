@@ -77,11 +77,13 @@ private:
     MetricTableModel *m_model = nullptr;
     MetricSortProxy *m_proxy = nullptr;
     MetricTableModel *m_customerModel = nullptr;
+    MetricTableModel *m_belowFiveModel = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_notes = nullptr;
     QChartView *m_chartView = nullptr;
     QTableView *m_table = nullptr;
     QTableView *m_customerTable = nullptr;
+    QTableView *m_belowFiveTable = nullptr;
     QTabWidget *m_tabs = nullptr;
     PageExport *m_export = nullptr;
     QButtonGroup *m_toggle = nullptr;

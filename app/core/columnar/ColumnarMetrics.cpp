@@ -134,9 +134,13 @@ void timeToFifth(const ColumnarTable &t, const Aggregates &a, MetricsSnapshot *s
     for (std::size_t s = 0; s < t.stores.size(); ++s) {
         const int seen = a.firstCount[s];
         summary.storesWithAny += seen > 0;
-        if (seen < Aggregates::kFirst)
-            continue;
         const Store &store = t.stores[s];
+        if (seen < Aggregates::kFirst) {
+            if (seen > 0) // listed, not averaged
+                snapshot->timeToFifthBelowFive.rows
+                    << QVariantList{store.id, store.name, store.customer, seen, a.firstTime[s * Aggregates::kFirst]};
+            continue;
+        }
         const qint64 first = a.firstTime[s * Aggregates::kFirst];
         const qint64 fifth = a.firstTime[s * Aggregates::kFirst + Aggregates::kFirst - 1];
         ++summary.storesWith5;

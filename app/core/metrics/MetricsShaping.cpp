@@ -83,6 +83,13 @@ void describeTimeToFifth(MetricsSnapshot *snapshot)
     perCustomer.columns = {col("customer_id", "Customer", ValueKind::Text), col("stores", "Stores with 5", ValueKind::Integer),
                            col("avg_seconds", "Avg 1st → 5th", ValueKind::Seconds),
                            col("avg_days", "Avg days", ValueKind::Days)};
+    MetricTable &belowFive = snapshot->timeToFifthBelowFive;
+    belowFive.id = QStringLiteral("time_to_5th_transaction_below_five");
+    belowFive.title = QStringLiteral("Stores with fewer than 5 matching transactions");
+    belowFive.columns = {col("store_id", "Store id", ValueKind::Integer), col("store_name", "Store", ValueKind::Text),
+                         col("customer_id", "Customer", ValueKind::Text),
+                         col("transactions", "Transactions", ValueKind::Integer),
+                         col("first_at", "1st transaction", ValueKind::Timestamp)};
 }
 
 QVector<MetricColumn> timeToFifthSourceColumns(const MetricsSnapshot &snapshot)
@@ -130,10 +137,15 @@ void finishTimeToFifth(const MetricTable &all, MetricsSnapshot *snapshot)
     const int secondsAt = all.columnIndex(QStringLiteral("seconds"));
     const int fromStoreAt = all.columnIndex(QStringLiteral("seconds_from_store_created"));
     const int customerAt = all.columnIndex(QStringLiteral("customer_id"));
+    const int seenAt = all.columnIndex(QStringLiteral("transactions_seen"));
+    const int firstAt = all.columnIndex(QStringLiteral("first_at"));
     for (const QVariantList &row : all.rows) {
         const QVariant &seconds = row[secondsAt];
-        if (seconds.isNull())
-            continue; // fewer than five matching transactions
+        if (seconds.isNull()) { // fewer than five matching transactions: listed, not averaged
+            snapshot->timeToFifthBelowFive.rows
+                << QVariantList{row[0], row[1], row[customerAt], row[seenAt], row[firstAt]};
+            continue;
+        }
         ++summary.storesWith5;
         fromFirst.add(seconds.toDouble());
         const QVariant &fromStore = row[fromStoreAt];

@@ -44,6 +44,7 @@ struct MetricsSnapshot
     MetricTable deviceTypeShare;
     MetricTable timeToFifthPerStore;     ///< stores with five or more
     MetricTable timeToFifthPerCustomer;
+    MetricTable timeToFifthBelowFive;    ///< stores with 1–4 matching transactions: listed, not averaged
     TimeToFifthSummary timeToFifth;
     Coverage coverage;
     double milliseconds = 0;

@@ -60,6 +60,7 @@ QJsonObject timeToFifthToJson(const MetricsSnapshot &snapshot)
     object.insert(QStringLiteral("stores_fifth_before_store_created"), summary.fifthBeforeStoreCreated);
     object.insert(QStringLiteral("per_store"), tableToJson(snapshot.timeToFifthPerStore));
     object.insert(QStringLiteral("per_customer"), tableToJson(snapshot.timeToFifthPerCustomer));
+    object.insert(QStringLiteral("below_five"), tableToJson(snapshot.timeToFifthBelowFive));
     return object;
 }
 
