@@ -51,6 +51,7 @@ public:
     {
         ImportOptions options;
         options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+        options.checkData = options.dryRun;
         if (!parseDateFormat(parser.value(QStringLiteral("date-format")), &options.dateOrder))
             return fail(err, name(), QStringLiteral("--date-format '%1' is not one of auto, mdy, dmy, ymd")
                                          .arg(parser.value(QStringLiteral("date-format"))), 2);
@@ -92,6 +93,10 @@ private:
                 out << "  rejected line " << row.line << ": " << row.reason << '\n';
             for (const ImportNote &note : file.notes)
                 out << "  note: " << note.message << '\n';
+        }
+        for (const DataTestResult &test : summary.dataTests) {
+            if (!test.passed())
+                out << "after import: " << test.failingRows << " rows: " << test.description << '\n';
         }
         if (summary.dryRun)
             out << "dry run: nothing was written\n";

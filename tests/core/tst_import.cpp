@@ -216,6 +216,19 @@ private slots:
         const ImportSummary s = w.import(options);
         QVERIFY2(s.succeeded(), qPrintable(s.error.toString()));
         QCOMPARE(s.files[2].rowsLoaded, 17);
+        QVERIFY(s.dataTests.isEmpty()); // not asked for
+        QCOMPARE(w.count(QStringLiteral("raw_transactions")), 0);
+
+        // With checkData the data tests run on the would-be state, then everything rolls back.
+        options.checkData = true;
+        const ImportSummary checked = w.import(options);
+        QVERIFY2(checked.succeeded(), qPrintable(checked.error.toString()));
+        bool orphanFound = false;
+        for (const DataTestResult &test : checked.dataTests) {
+            if (test.name == QLatin1String("assert_transactions_have_known_device"))
+                orphanFound = test.failingRows == 1; // transaction 17's device 99
+        }
+        QVERIFY(orphanFound);
         QCOMPARE(w.count(QStringLiteral("raw_transactions")), 0);
         QCOMPARE(w.count(QStringLiteral("import_batches")), 0);
     }

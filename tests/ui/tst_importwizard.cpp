@@ -143,6 +143,9 @@ void TestImportWizard::importsFromFilesThroughCheck()
     QCOMPARE(check->summary().files.size(), 3);
     QCOMPARE(check->summary().files[2].rowsRead, 17);
     QCOMPARE(countRows(path), Counts({0, 0, 0})); // the dry run rolled back
+    // The check also runs the data tests on the would-be state: transaction 17's device 99 is unknown.
+    QVERIFY2(child<QLabel>(&wizard, "checkNotes")->text().contains("device_id is not in the devices extract"),
+             qPrintable(child<QLabel>(&wizard, "checkNotes")->text()));
     wizard.next();
 
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);

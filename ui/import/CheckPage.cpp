@@ -185,6 +185,12 @@ QString CheckPage::notesHtml(const ImportSummary &summary)
                          .arg(name, note.message.toHtmlEscaped(),
                               note.rows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(note.rows)));
     }
+    for (const DataTestResult &test : summary.dataTests) {
+        if (!test.passed())
+            items << QStringLiteral("<li><b>%1</b>: %2 (%3)</li>")
+                         .arg(tr("after import"), test.description.toHtmlEscaped(),
+                              test.failingRows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(test.failingRows)));
+    }
     return items.isEmpty() ? QString() : tr("<b>Notes</b><ul style='margin-top:2px'>%1</ul>").arg(items.join(QString()));
 }
 

@@ -168,6 +168,7 @@ ImportOptions ImportSelection::options(bool dryRun) const
         options.files << ImportSource{slot(role).path, role};
     options.columnDateOrders = m_dateOrders;
     options.dryRun = dryRun;
+    options.checkData = dryRun; // the check page also shows orphans, early transactions, ...
     options.refreshModels = !dryRun;
     options.source = QStringLiteral("wizard");
     return options;

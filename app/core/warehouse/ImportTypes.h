@@ -5,6 +5,7 @@
 #include "csv/CsvReader.h"
 #include "csv/FileClassifier.h"
 #include "csv/TimestampDetector.h"
+#include "transform/DataTestRunner.h"
 
 #include <QHash>
 #include <QMap>
@@ -34,6 +35,12 @@ struct ImportOptions
     bool dryRun = false;
     /** Rebuild the transform models after loading (always, except for a dry run). */
     bool refreshModels = true;
+    /**
+     * Dry run only: also rebuild the models and run the data tests inside the transaction
+     * (orphans, transactions before their store existed, ...) before rolling back, so a
+     * check shows what the import would change in data quality.
+     */
+    bool checkData = false;
     QString source = QStringLiteral("cli");
 };
 
@@ -85,6 +92,7 @@ struct ImportSummary
     QVector<FileImportSummary> files;
     double loadSeconds = 0;
     double refreshSeconds = 0;
+    QVector<DataTestResult> dataTests; ///< filled by a dry run with checkData: tests as they would stand
     Error error;
     bool succeeded() const { return !error.isError(); }
 };

@@ -56,8 +56,11 @@ ImportSummary Importer::run(const ImportOptions &options)
         anyLoaded = anyLoaded || !file.summary.alreadyImported;
     }
     summary.loadSeconds = double(timer.restart()) / 1000.0;
-    const bool refreshNow = anyLoaded && options.refreshModels && !options.dryRun;
+    const bool checkNow = anyLoaded && options.dryRun && options.checkData;
+    const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);
     ok = ok && (!refreshNow || refresh(&error));
+    if (ok && checkNow)
+        summary.dataTests = DataTestRunner(m_warehouse.database()).run(m_project.dataTests());
     summary.refreshSeconds = double(timer.elapsed()) / 1000.0;
     // Nothing new (every file seen before) or a dry run: roll back so nothing changes at all.
     const bool keep = ok && anyLoaded && !options.dryRun;
