@@ -2,6 +2,7 @@
 // The desktop app: options, QSettings identity, the main window; --screenshot renders the pages to PNG and exits.
 #include "DemoData.h"
 #include "MainWindow.h"
+#include "base/BuildInfo.h"
 #include "WarehouseSession.h"
 #include "import/ImportWizard.h"
 
@@ -46,7 +47,10 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("cpm"));
     QApplication::setApplicationName(QStringLiteral("cpm"));
     QApplication::setApplicationDisplayName(QStringLiteral("Customer Performance Metrics"));
-    QApplication::setApplicationVersion(QStringLiteral(CPM_VERSION));
+    // --version prints "cpm <this>": the version with the Qt and SQLite actually loaded.
+    QApplication::setApplicationVersion(QStringLiteral("%1 (Qt %2, SQLite %3)")
+                                            .arg(QStringLiteral(CPM_VERSION), QString::fromLatin1(qVersion()),
+                                                 cpm::sqliteVersion()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Customer Performance Metrics: the dashboard of the five metrics."));
