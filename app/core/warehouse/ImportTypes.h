@@ -85,6 +85,7 @@ struct ImportSummary
     QVector<FileImportSummary> files;
     double loadSeconds = 0;
     double refreshSeconds = 0;
+    double snapshotSeconds = 0; ///< building and storing the persisted columnar snapshot
     Error error;
     bool succeeded() const { return !error.isError(); }
 };

@@ -58,7 +58,11 @@ ImportSummary Importer::run(const ImportOptions &options)
     summary.loadSeconds = double(timer.restart()) / 1000.0;
     const bool refreshNow = anyLoaded && options.refreshModels && !options.dryRun;
     ok = ok && (!refreshNow || refresh(&error));
-    summary.refreshSeconds = double(timer.elapsed()) / 1000.0;
+    summary.refreshSeconds = double(timer.restart()) / 1000.0;
+    // The snapshot is stored inside the import's transaction: it commits or rolls back with
+    // the data it was built from, so a stored snapshot always matches its batch.
+    ok = ok && (!refreshNow || storeSnapshot(batchId, &error));
+    summary.snapshotSeconds = double(timer.elapsed()) / 1000.0;
     // Nothing new (every file seen before) or a dry run: roll back so nothing changes at all.
     const bool keep = ok && anyLoaded && !options.dryRun;
     ok = ok && (keep ? finish(options, batchId, &error) : m_warehouse.exec(QStringLiteral("rollback")));

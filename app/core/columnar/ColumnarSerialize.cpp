@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The persisted snapshot's payload: dimensions as length-prefixed UTF-8, row columns through
+// the integer codec (bit-packed, delta or plain varints, whichever is smallest). The per-status
+// aggregates are not stored: at ~100k stores they would cost more bytes than the rows, and
+// recomputing them is one pass over the rows on each core.
+#include "columnar/ColumnarCodec.h"
+#include "columnar/ColumnarPersist.h"
+#include "columnar/ColumnarScan.h"
+#include "columnar/ColumnarTable.h"
+
+#include <cmath>
+#include <future>
+
+namespace cpm::columnar::persist {
+
+using codec::Reader;
+using codec::Writer;
+
+namespace {
+
+constexpr quint8 kAmountDoubles = 0, kAmountCents = 1;
+constexpr std::size_t kMaxRows = std::numeric_limits<quint32>::max(); // idRank is 32-bit
+
+void writeString(Writer &out, const QString &s) { out.bytes(s.toUtf8()); }
+QString readString(Reader &in) { return QString::fromUtf8(in.bytes()); }
+
+void writeDimensions(Writer &out, const ColumnarTable &t)
+{
+    out.varint(t.statuses.size());
+    for (const QString &s : t.statuses)
+        writeString(out, s);
+    out.varint(t.deviceTypes.size());
+    for (const auto &type : t.deviceTypes) {
+        out.u8(type ? 1 : 0);
+        out.svarint(type.value_or(0));
+    }
+    out.varint(t.customers.size());
+    for (const QString &c : t.customers)
+        writeString(out, c);
+    out.varint(t.groups.size());
+    for (const StoreGroup &g : t.groups) {
+        writeString(out, g.typology);
+        writeString(out, g.country);
+        out.svarint(g.stores);
+    }
+    out.varint(t.stores.size());
+    for (const Store &s : t.stores) {
+        out.svarint(s.id);
+        for (const QString *text : {&s.name, &s.typology, &s.country, &s.customer})
+            writeString(out, *text);
+        out.u8(s.createdAt ? 1 : 0);
+        out.svarint(s.createdAt.value_or(0));
+        out.varint(quint64(s.group));
+        out.varint(quint64(s.customerIndex));
+    }
+    for (const auto *dictionary : {&t.skus, &t.productNames}) {
+        out.varint(dictionary->size());
+        for (const QByteArray &b : *dictionary)
+            out.bytes(b);
+    }
+    out.raw(t.skuLossy.data(), t.skuLossy.size());
+    out.varint(t.pairSku.size());
+    codec::writeColumn(out, t.pairSku);
+    codec::writeColumn(out, t.pairName);
+}
+
+bool readDimensions(Reader &in, ColumnarTable &t)
+{
+    for (std::size_t n = in.count(250); n > 0; --n)
+        t.statuses << readString(in);
+    for (std::size_t n = in.count(255); n > 0; --n) {
+        const bool known = in.u8() != 0;
+        const qint64 type = in.svarint();
+        t.deviceTypes.push_back(known ? std::optional<qint64>(type) : std::nullopt);
+    }
+    for (std::size_t n = in.count(in.left()); n > 0; --n)
+        t.customers << readString(in);
+    for (std::size_t n = in.count(in.left()); n > 0; --n) {
+        StoreGroup g;
+        g.typology = readString(in);
+        g.country = readString(in);
+        g.stores = in.svarint();
+        t.groups.push_back(std::move(g));
+    }
+    for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n) {
+        Store s;
+        s.id = in.svarint();
+        for (QString *text : {&s.name, &s.typology, &s.country, &s.customer})
+            *text = readString(in);
+        const bool hasCreated = in.u8() != 0;
+        const qint64 created = in.svarint();
+        if (hasCreated)
+            s.createdAt = created;
+        s.group = int(in.count(t.groups.empty() ? 0 : t.groups.size() - 1));
+        s.customerIndex = int(in.count(t.customers.empty() ? 0 : t.customers.size() - 1));
+        t.stores.push_back(std::move(s));
+    }
+    for (auto *dictionary : {&t.skus, &t.productNames}) {
+        for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n)
+            dictionary->push_back(in.bytes());
+    }
+    const char *lossy = in.take(t.skus.size());
+    if (lossy)
+        t.skuLossy.assign(lossy, lossy + t.skus.size());
+    const std::size_t pairs = in.count(kMaxRows);
+    return codec::readColumn(in, pairs, 0, qint64(t.skus.size()) - 1, &t.pairSku)
+        && codec::readColumn(in, pairs, 0, qint64(t.productNames.size()) - 1, &t.pairName) && in.ok();
+}
+
+/** Amounts are almost always whole cents: then they are stored as integers, exactly. */
+bool allCents(const std::vector<double> &amount, std::vector<qint64> *cents)
+{
+    cents->resize(amount.size());
+    for (std::size_t i = 0; i < amount.size(); ++i) {
+        const double a = amount[i];
+        if (!std::isfinite(a) || std::fabs(a) > 1e13)
+            return false;
+        const qint64 c = std::llround(a * 100.0);
+        const double back = double(c) / 100.0;
+        if (std::memcmp(&back, &a, sizeof a) != 0) // bit-exact, so -0.0 and odd values stay doubles
+            return false;
+        (*cents)[i] = c;
+    }
+    return true;
+}
+
+void writeRows(Writer &out, const ColumnarTable &t)
+{
+    const std::size_t n = t.rowCount();
+    out.varint(n);
+    out.varint(t.happenedKnown);
+    codec::writeColumn(out, t.status);
+    codec::writeColumn(out, t.deviceType);
+    codec::writeColumn(out, t.store);
+    codec::writeColumn(out, t.pair);
+    codec::writeColumn(out, t.idRank);
+    codec::writeColumn(out, t.happenedAt);
+    // created_at as its lag behind happened_at (small); wrapping arithmetic keeps every
+    // value, kNoTime included, exact.
+    std::vector<qint64> lag(n);
+    for (std::size_t i = 0; i < n; ++i)
+        lag[i] = qint64(quint64(t.createdAt[i]) - (i < t.happenedKnown ? quint64(t.happenedAt[i]) : 0));
+    codec::writeInts(out, lag);
+    std::vector<qint64> cents;
+    const bool exact = allCents(t.amount, &cents);
+    out.u8(exact ? kAmountCents : kAmountDoubles);
+    if (exact)
+        codec::writeInts(out, cents);
+    else
+        out.raw(t.amount.data(), n * sizeof(double));
+}
+
+bool readAmounts(Reader &in, std::size_t n, ColumnarTable &t)
+{
+    const quint8 mode = in.u8();
+    if (mode == kAmountDoubles) {
+        const char *p = n <= in.left() / sizeof(double) ? in.take(n * sizeof(double)) : nullptr;
+        if (!p)
+            return in.fail(), false;
+        t.amount.resize(n);
+        std::memcpy(t.amount.data(), p, n * sizeof(double));
+        return true;
+    }
+    std::vector<qint64> cents;
+    if (mode != kAmountCents || !codec::readInts(in, n, &cents))
+        return in.fail(), false;
+    t.amount.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        t.amount[i] = double(cents[i]) / 100.0;
+    return true;
+}
+
+bool readRows(Reader &in, ColumnarTable &t)
+{
+    const std::size_t n = in.count(kMaxRows);
+    t.happenedKnown = in.count(n);
+    const qint64 maxSlot = qint64(t.stores.size()) + 1; // unknownStoreSlot()
+    const qint64 maxInt = std::numeric_limits<qint64>::max(), minInt = std::numeric_limits<qint64>::min();
+    std::vector<qint64> lag;
+    if (!codec::readColumn(in, n, 0, 255, &t.status) || !codec::readColumn(in, n, 0, qint64(t.deviceTypes.size()) - 1, &t.deviceType)
+        || !codec::readColumn(in, n, 0, maxSlot, &t.store) || !codec::readColumn(in, n, 0, qint64(t.pairSku.size()) - 1, &t.pair)
+        || !codec::readColumn(in, n, 0, qint64(n) - 1, &t.idRank) || !codec::readColumn(in, n, minInt, maxInt, &t.happenedAt)
+        || !codec::readInts(in, n, &lag))
+        return false;
+    t.createdAt.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        t.createdAt[i] = qint64(quint64(lag[i]) + (i < t.happenedKnown ? quint64(t.happenedAt[i]) : 0));
+    for (const quint8 s : t.status) {
+        if (s != 255 && s >= t.statuses.size())
+            return in.fail(), false;
+    }
+    return readAmounts(in, n, t);
+}
+
+} // namespace
+
+std::string encode(const ColumnarTable &t)
+{
+    Writer out;
+    writeDimensions(out, t);
+    writeRows(out, t);
+    out.svarint(t.minLag);
+    out.svarint(t.maxLag);
+    for (int c = 0; c < 2; ++c) {
+        out.svarint(t.minTime[std::size_t(c)]);
+        out.svarint(t.maxTime[std::size_t(c)]);
+    }
+    return std::move(out.data());
+}
+
+std::shared_ptr<const ColumnarTable> decode(const std::string &payload)
+{
+    auto t = std::make_shared<ColumnarTable>();
+    Reader in(payload.data(), payload.size());
+    if (!readDimensions(in, *t) || !readRows(in, *t))
+        return nullptr;
+    t->minLag = in.svarint();
+    t->maxLag = in.svarint();
+    for (int c = 0; c < 2; ++c) {
+        t->minTime[std::size_t(c)] = in.svarint();
+        t->maxTime[std::size_t(c)] = in.svarint();
+    }
+    if (!in.ok() || !in.atEnd())
+        return nullptr;
+    // The two time columns' aggregates are independent: one per core.
+    auto created = std::async(std::launch::async, [&] { return aggregatePerStatus(*t, TimeColumn::CreatedAt); });
+    t->full[std::size_t(TimeColumn::HappenedAt)] = aggregatePerStatus(*t, TimeColumn::HappenedAt);
+    t->full[std::size_t(TimeColumn::CreatedAt)] = created.get();
+    return t;
+}
+
+} // namespace cpm::columnar::persist
