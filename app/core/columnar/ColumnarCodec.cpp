@@ -9,7 +9,7 @@ namespace cpm::columnar::codec {
 
 namespace {
 
-enum Mode : quint8 { Packed = 0, Delta = 1, Plain = 2 };
+enum Mode : quint8 { Packed = 0, Delta = 1, Plain = 2, PackedDelta = 3 };
 
 quint64 zigzag(quint64 v) { return (v << 1) ^ quint64(qint64(v) >> 63); }
 
@@ -171,6 +171,22 @@ void writeInts(Writer &out, const std::vector<qint64> &values)
     }
     const int width = bitWidth(quint64(hi) - quint64(lo));
     const std::size_t packedBytes = (values.size() * std::size_t(width) + 63) / 64 * 8;
+    // Sorted times: their deltas bit-packed beat varints (a few bits each at 10M rows).
+    std::vector<qint64> deltas(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        deltas[i] = qint64(quint64(values[i]) - (i ? quint64(values[i - 1]) : 0));
+    const auto [dlo, dhi] = deltas.size() > 1 ? std::minmax_element(deltas.begin() + 1, deltas.end())
+                                              : std::make_pair(deltas.begin(), deltas.begin());
+    const int deltaWidth = deltas.size() > 1 ? bitWidth(quint64(*dhi) - quint64(*dlo)) : 64;
+    const std::size_t packedDeltaBytes = 9 + (values.size() * std::size_t(deltaWidth) + 63) / 64 * 8;
+    if (packedDeltaBytes < std::min({packedBytes, deltaBytes, plainBytes})) {
+        out.u8(PackedDelta);
+        out.u64(quint64(values.front()));
+        deltas.erase(deltas.begin());
+        writePacked(out, deltas, *std::min_element(deltas.begin(), deltas.end()), deltaWidth);
+        return;
+    }
+    deltas = {};
     if (packedBytes <= deltaBytes && packedBytes <= plainBytes) {
         out.u8(Packed);
         writePacked(out, values, lo, width);
@@ -190,6 +206,15 @@ bool readInts(Reader &in, std::size_t n, std::vector<qint64> *values)
     const quint8 mode = in.u8();
     if (mode == Packed)
         return readPacked(in, n, values);
+    if (mode == PackedDelta) {
+        const quint64 first = in.u64();
+        if (n < 2 || !readPacked(in, n - 1, values))
+            return in.fail(), false;
+        values->insert(values->begin(), qint64(first));
+        for (std::size_t i = 1; i < n; ++i)
+            (*values)[i] = qint64(quint64((*values)[i]) + quint64((*values)[i - 1]));
+        return true;
+    }
     if (mode != Delta && mode != Plain)
         return in.fail(), false;
     values->resize(n);

@@ -142,7 +142,8 @@ bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error)
     return true;
 }
 
-std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status)
+/** Reads the header and every part in one read transaction (see load()). */
+static std::shared_ptr<const ColumnarTable> loadConsistent(sqlite3 *db, qint64 batchId, Status *status)
 {
     Header header;
     *status = readHeader(db, &header);
@@ -171,6 +172,18 @@ std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *s
     if (codec::checksum(payload.data(), payload.size()) == header.checksum)
         table = decode(payload);
     *status = table ? Status::Loaded : Status::Damaged;
+    return table;
+}
+
+std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status)
+{
+    // Each blob handle would otherwise read its own state of the file: an import committing
+    // on another connection between two parts would mix two snapshots (the checksum would
+    // catch it, but only to throw the work away).
+    const bool own = sqlite3_get_autocommit(db) != 0 && sqlite3_exec(db, "begin", nullptr, nullptr, nullptr) == SQLITE_OK;
+    std::shared_ptr<const ColumnarTable> table = loadConsistent(db, batchId, status);
+    if (own)
+        sqlite3_exec(db, "commit", nullptr, nullptr, nullptr);
     return table;
 }
 
