@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QtEndian>
 #include <QtGlobal>
 
 #include <cstring>
@@ -52,6 +53,7 @@ public:
     std::size_t left() const { return std::size_t(m_end - m_p); }
     const char *take(std::size_t size);
     quint8 u8() { const char *p = take(1); return p ? quint8(*p) : 0; }
+    int peek() const { return m_ok && m_p != m_end ? quint8(*m_p) : -1; }
     quint64 u64();
     quint64 varint();
     qint64 svarint() { const quint64 z = varint(); return qint64(z >> 1) ^ -qint64(z & 1); }
@@ -83,9 +85,48 @@ void writeColumn(Writer &out, const std::vector<T> &column)
     writeInts(out, std::vector<qint64>(column.begin(), column.end()));
 }
 
+/** The Packed mode's tag: readColumn decodes it straight into the narrow column. */
+constexpr quint8 kPackedMode = 0;
+
+/** Bit-packed values straight into @p column: no 8-byte-per-row temporary to fill and free. */
+template<typename T>
+bool readPackedColumn(Reader &in, std::size_t n, qint64 lo, qint64 hi, std::vector<T> *column)
+{
+    const qint64 base = qint64(in.u64());
+    const int width = in.u8();
+    if (!in.ok() || width > 64 || base < lo || base > hi)
+        return in.fail(), false;
+    const std::size_t words = (n * std::size_t(width) + 63) / 64;
+    const char *p = width == 0 ? "" : (words <= in.left() / 8 ? in.take(words * 8) : nullptr);
+    if (!p)
+        return in.fail(), false;
+    const quint64 mask = width == 64 ? ~quint64(0) : (quint64(1) << width) - 1, top = quint64(hi) - quint64(base);
+    column->resize(n);
+    T *out = column->data();
+    for (std::size_t i = 0; i < n; ++i) {
+        quint64 v = 0;
+        if (width > 0) {
+            const std::size_t bit = i * std::size_t(width);
+            const int shift = int(bit % 64);
+            v = qFromLittleEndian<quint64>(p + bit / 64 * 8) >> shift;
+            if (shift + width > 64)
+                v |= qFromLittleEndian<quint64>(p + (bit / 64 + 1) * 8) << (64 - shift);
+            v &= mask;
+        }
+        if (v > top)
+            return in.fail(), false;
+        out[i] = T(qint64(quint64(base) + v));
+    }
+    return true;
+}
+
 template<typename T>
 bool readColumn(Reader &in, std::size_t n, qint64 lo, qint64 hi, std::vector<T> *column)
 {
+    if (in.peek() == kPackedMode && hi >= lo) {
+        in.u8();
+        return readPackedColumn(in, n, lo, hi, column);
+    }
     std::vector<qint64> wide;
     if (!readInts(in, n, &wide))
         return false;
