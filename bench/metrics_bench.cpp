@@ -122,7 +122,7 @@ int main(int argc, char **argv)
     }
     // The first request after open: the persisted snapshot when the last import stored one.
     out << "load_ms=" << double(timer.nsecsElapsed()) / 1e6 << " persisted="
-        << columnar::persist::describe(columnar::ColumnarCache::lastPersistStatus()).section(QLatin1Char(' '), 0, 0)
+        << columnar::persist::describe(columnar::ColumnarCache::lastPersistStatus()).replace(QLatin1Char(' '), QLatin1Char('_'))
         << " snapshot_bytes=" << columnar::persist::storedBytes(warehouse.handle()) << memory() << "\n";
     std::vector<double> all, open, ranged;
     const int repeat = parser.value("repeat").toInt();

@@ -62,6 +62,16 @@ public:
     /** A count that must not exceed @p limit (else the input is damaged). */
     std::size_t count(std::size_t limit);
     void fail() { m_ok = false; m_p = m_end; }
+    /** The next length-prefixed block as a reader of its own (to decode it on another thread). */
+    Reader block()
+    {
+        const std::size_t size = count(left());
+        const char *p = take(size);
+        Reader inner(p ? p : m_end, p ? size : 0);
+        if (!p)
+            inner.fail();
+        return inner;
+    }
 
 private:
     const char *m_p;

@@ -25,7 +25,7 @@ class ColumnarTable;
 namespace persist {
 
 /** Bumped whenever the payload layout changes: an older blob is then rebuilt, not misread. */
-constexpr quint32 kFormatVersion = 1;
+constexpr quint32 kFormatVersion = 2;
 
 /** What loading the persisted snapshot found. Anything but Loaded means: rebuild. */
 enum class Status { Loaded, Missing, Stale, OldFormat, Damaged };
