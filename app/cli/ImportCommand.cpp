@@ -102,7 +102,8 @@ private:
             out << "dry run: nothing was written\n";
         else
             out << "batch " << summary.batchId << " committed in "
-                << QString::number(summary.loadSeconds + summary.refreshSeconds, 'f', 2) << " s\n";
+                << QString::number(summary.loadSeconds + summary.refreshSeconds + summary.snapshotSeconds, 'f', 2)
+                << " s (columnar snapshot " << QString::number(summary.snapshotSeconds, 'f', 2) << " s)\n";
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "columnar/ColumnarCache.h"
 
+#include "columnar/ColumnarPersist.h"
 #include "columnar/ColumnarTable.h"
 #include "warehouse/Warehouse.h"
 
@@ -18,12 +19,20 @@ struct Entry
     std::mutex mutex;
     QString key;
     std::shared_ptr<const ColumnarTable> table;
+    persist::Status lastStatus = persist::Status::Missing;
 };
 
 Entry &entry()
 {
     static Entry cached;
     return cached;
+}
+
+qint64 newestBatch(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("select coalesce(max(batch_id), 0) from import_batches")) && query.next()
+        ? query.value(0).toLongLong() : -1;
 }
 
 } // namespace
@@ -55,12 +64,23 @@ std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &
         *error = Error::make(Error::Code::Database, QStringLiteral("the warehouse connection is not SQLite"));
         return nullptr;
     }
-    std::shared_ptr<const ColumnarTable> table = ColumnarTable::load(handle, error);
+    // The snapshot the last import stored is ~10x faster to read than a rebuild from the
+    // models; anything wrong with it (missing, older import or format, damaged) means rebuild.
+    std::shared_ptr<const ColumnarTable> table = persist::load(handle, newestBatch(db), &cached.lastStatus);
+    if (!table)
+        table = ColumnarTable::load(handle, error);
     if (table) {
         cached.key = key;
         cached.table = table;
     }
     return table;
+}
+
+persist::Status lastPersistStatus()
+{
+    Entry &cached = entry();
+    std::lock_guard<std::mutex> lock(cached.mutex);
+    return cached.lastStatus;
 }
 
 void clear()

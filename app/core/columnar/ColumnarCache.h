@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/Error.h"
+#include "columnar/ColumnarPersist.h"
 
 #include <QSqlDatabase>
 
@@ -22,6 +23,8 @@ namespace ColumnarCache {
 QString stateKey(const QSqlDatabase &db);
 /** The snapshot for @p key, loading it through @p db when it is not the cached one. */
 std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error);
+/** What the last load found of the persisted snapshot (Loaded: it was used, no rebuild). */
+persist::Status lastPersistStatus();
 /** Drops the cached snapshot (frees its memory). */
 void clear();
 

@@ -93,6 +93,7 @@ struct ImportSummary
     double loadSeconds = 0;
     double refreshSeconds = 0;
     QVector<DataTestResult> dataTests; ///< filled by a dry run with checkData: tests as they would stand
+    double snapshotSeconds = 0; ///< building and storing the persisted columnar snapshot
     Error error;
     bool succeeded() const { return !error.isError(); }
 };

@@ -61,7 +61,12 @@ ImportSummary Importer::run(const ImportOptions &options)
     ok = ok && (!refreshNow || refresh(&error));
     if (ok && checkNow)
         summary.dataTests = DataTestRunner(m_warehouse.database()).run(m_project.dataTests());
-    summary.refreshSeconds = double(timer.elapsed()) / 1000.0;
+    summary.refreshSeconds = double(timer.restart()) / 1000.0;
+    // The snapshot is stored inside the import's transaction: it commits or rolls back with
+    // the data it was built from, so a stored snapshot always matches its batch. A dry run
+    // never keeps one, so it does not build one either.
+    ok = ok && (!refreshNow || options.dryRun || storeSnapshot(batchId, &error));
+    summary.snapshotSeconds = double(timer.elapsed()) / 1000.0;
     // Nothing new (every file seen before) or a dry run: roll back so nothing changes at all.
     const bool keep = ok && anyLoaded && !options.dryRun;
     ok = ok && (keep ? finish(options, batchId, &error) : m_warehouse.exec(QStringLiteral("rollback")));

@@ -63,6 +63,7 @@ private:
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
     bool refresh(Error *error);
+    bool storeSnapshot(qint64 batchId, Error *error);
     bool finish(const ImportOptions &options, qint64 batchId, Error *error);
     bool report(const QString &phase, qint64 done, qint64 total);
 

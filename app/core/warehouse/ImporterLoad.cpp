@@ -2,6 +2,7 @@
 // The per-file half of Importer: streaming a file into its raw table and recording it.
 #include "warehouse/Importer.h"
 
+#include "columnar/ColumnarPersist.h"
 #include "transform/SqlProject.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
@@ -176,6 +177,13 @@ bool Importer::refresh(Error *error)
     return refreshModels(m_warehouse, m_project, [this](int done, int total, const QString &model) {
         return report(QStringLiteral("Building %1").arg(model), done, total);
     }, error);
+}
+
+bool Importer::storeSnapshot(qint64 batchId, Error *error)
+{
+    if (!report(QStringLiteral("Storing the columnar snapshot"), 0, 1))
+        return *error = cancelledError(), false;
+    return columnar::persist::save(m_warehouse.handle(), batchId, error);
 }
 
 bool Importer::finish(const ImportOptions &, qint64 batchId, Error *error)

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QString>
+
+#include <memory>
+#include <string>
+
+struct sqlite3;
+
+namespace cpm::columnar {
+
+class ColumnarTable;
+
+/**
+ * The columnar snapshot persisted in the warehouse (table columnar_snapshot), so opening a
+ * warehouse reads one compact blob instead of rebuilding the snapshot from the models.
+ *
+ * Part 0 is a small header (magic, format version, import batch, payload size, checksum,
+ * part count); parts 1..n hold the payload in chunks of a few MB. The import writes it inside
+ * its own transaction, so a rolled-back import also leaves the previous blob untouched.
+ */
+namespace persist {
+
+/** Bumped whenever the payload layout changes: an older blob is then rebuilt, not misread. */
+constexpr quint32 kFormatVersion = 2;
+
+/** What loading the persisted snapshot found. Anything but Loaded means: rebuild. */
+enum class Status { Loaded, Missing, Stale, OldFormat, Damaged };
+QString describe(Status status);
+
+/** The payload (everything but the per-status aggregates, which are recomputed). */
+std::string encode(const ColumnarTable &table);
+/** Null when @p payload is not a valid snapshot. Recomputes the aggregates. */
+std::shared_ptr<const ColumnarTable> decode(const std::string &payload);
+
+/** Builds the snapshot from the models of @p db and stores it for @p batchId. */
+bool save(sqlite3 *db, qint64 batchId, Error *error);
+/** Stores @p table for @p batchId, replacing any earlier blob. */
+bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error);
+/** The stored snapshot if it belongs to @p batchId, is of this format and intact. */
+std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status);
+/** Total bytes of the stored blob (header and parts), for the tests and the benchmark. */
+qint64 storedBytes(sqlite3 *db);
+
+} // namespace persist
+} // namespace cpm::columnar

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The persisted snapshot's payload: dimensions as length-prefixed UTF-8, row columns through
+// the integer codec (bit-packed, delta or plain varints, whichever is smallest). The per-status
+// aggregates are not stored: at ~100k stores they would cost more bytes than the rows, and
+// recomputing them is one pass over the rows on each core.
+#include "columnar/ColumnarCodec.h"
+#include "columnar/ColumnarPersist.h"
+#include "columnar/ColumnarScan.h"
+#include "columnar/ColumnarTable.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+#include <future>
+
+namespace cpm::columnar::persist {
+
+using codec::Reader;
+using codec::Writer;
+
+namespace {
+
+constexpr quint8 kAmountDoubles = 0, kAmountCents = 1, kAmountDictionary = 2;
+constexpr std::size_t kMaxAmountDictionary = 1 << 16;
+constexpr std::size_t kMaxRows = std::numeric_limits<quint32>::max(); // idRank is 32-bit
+
+void writeString(Writer &out, const QString &s) { out.bytes(s.toUtf8()); }
+QString readString(Reader &in) { return QString::fromUtf8(in.bytes()); }
+
+void writeDimensions(Writer &out, const ColumnarTable &t)
+{
+    out.varint(t.statuses.size());
+    for (const QString &s : t.statuses)
+        writeString(out, s);
+    out.varint(t.deviceTypes.size());
+    for (const auto &type : t.deviceTypes) {
+        out.u8(type ? 1 : 0);
+        out.svarint(type.value_or(0));
+    }
+    out.varint(t.customers.size());
+    for (const QString &c : t.customers)
+        writeString(out, c);
+    out.varint(t.groups.size());
+    for (const StoreGroup &g : t.groups) {
+        writeString(out, g.typology);
+        writeString(out, g.country);
+        out.svarint(g.stores);
+    }
+    out.varint(t.stores.size());
+    for (const Store &s : t.stores) {
+        out.svarint(s.id);
+        for (const QString *text : {&s.name, &s.typology, &s.country, &s.customer})
+            writeString(out, *text);
+        out.u8(s.createdAt ? 1 : 0);
+        out.svarint(s.createdAt.value_or(0));
+        out.varint(quint64(s.group));
+        out.varint(quint64(s.customerIndex));
+    }
+    for (const auto *dictionary : {&t.skus, &t.productNames}) {
+        out.varint(dictionary->size());
+        for (const QByteArray &b : *dictionary)
+            out.bytes(b);
+    }
+    out.raw(t.skuLossy.data(), t.skuLossy.size());
+    out.varint(t.pairSku.size());
+    codec::writeColumn(out, t.pairSku);
+    codec::writeColumn(out, t.pairName);
+}
+
+bool readDimensions(Reader &in, ColumnarTable &t)
+{
+    for (std::size_t n = in.count(250); n > 0; --n)
+        t.statuses << readString(in);
+    for (std::size_t n = in.count(255); n > 0; --n) {
+        const bool known = in.u8() != 0;
+        const qint64 type = in.svarint();
+        t.deviceTypes.push_back(known ? std::optional<qint64>(type) : std::nullopt);
+    }
+    for (std::size_t n = in.count(in.left()); n > 0; --n)
+        t.customers << readString(in);
+    for (std::size_t n = in.count(in.left()); n > 0; --n) {
+        StoreGroup g;
+        g.typology = readString(in);
+        g.country = readString(in);
+        g.stores = in.svarint();
+        t.groups.push_back(std::move(g));
+    }
+    for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n) {
+        Store s;
+        s.id = in.svarint();
+        for (QString *text : {&s.name, &s.typology, &s.country, &s.customer})
+            *text = readString(in);
+        const bool hasCreated = in.u8() != 0;
+        const qint64 created = in.svarint();
+        if (hasCreated)
+            s.createdAt = created;
+        s.group = int(in.count(t.groups.empty() ? 0 : t.groups.size() - 1));
+        s.customerIndex = int(in.count(t.customers.empty() ? 0 : t.customers.size() - 1));
+        t.stores.push_back(std::move(s));
+    }
+    for (auto *dictionary : {&t.skus, &t.productNames}) {
+        for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n)
+            dictionary->push_back(in.bytes());
+    }
+    const char *lossy = in.take(t.skus.size());
+    if (lossy)
+        t.skuLossy.assign(lossy, lossy + t.skus.size());
+    const std::size_t pairs = in.count(kMaxRows);
+    return codec::readColumn(in, pairs, 0, qint64(t.skus.size()) - 1, &t.pairSku)
+        && codec::readColumn(in, pairs, 0, qint64(t.productNames.size()) - 1, &t.pairName) && in.ok();
+}
+
+/** Amounts are almost always whole cents: then they are stored as integers, exactly. */
+bool allCents(const std::vector<double> &amount, std::vector<qint64> *cents)
+{
+    cents->resize(amount.size());
+    for (std::size_t i = 0; i < amount.size(); ++i) {
+        const double a = amount[i];
+        if (!std::isfinite(a) || std::fabs(a) > 1e13)
+            return false;
+        const qint64 c = std::llround(a * 100.0);
+        const double back = double(c) / 100.0;
+        if (std::memcmp(&back, &a, sizeof a) != 0) // bit-exact, so -0.0 and odd values stay doubles
+            return false;
+        (*cents)[i] = c;
+    }
+    return true;
+}
+
+/**
+ * Prices repeat (a few hundred distinct amounts in a million generated rows): then a
+ * dictionary and bit-packed indices are about half the size of cents as varints.
+ */
+bool amountDictionary(const std::vector<double> &amount, std::vector<double> *values, std::vector<qint64> *indices)
+{
+    std::unordered_map<quint64, qint64> seen;
+    for (const double a : amount) {
+        quint64 bits;
+        std::memcpy(&bits, &a, sizeof bits); // bitwise, so -0.0 and NaN payloads survive
+        if (seen.emplace(bits, 0).second && seen.size() > kMaxAmountDictionary)
+            return false;
+    }
+    std::vector<quint64> sorted;
+    for (const auto &entry : seen)
+        sorted.push_back(entry.first);
+    std::sort(sorted.begin(), sorted.end()); // deterministic bytes for the same data
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        seen[sorted[i]] = qint64(i);
+        double v;
+        std::memcpy(&v, &sorted[i], sizeof v);
+        values->push_back(v);
+    }
+    indices->resize(amount.size());
+    for (std::size_t i = 0; i < amount.size(); ++i) {
+        quint64 bits;
+        std::memcpy(&bits, &amount[i], sizeof bits);
+        (*indices)[i] = seen[bits];
+    }
+    return true;
+}
+
+void writeAmounts(Writer &out, const std::vector<double> &amount)
+{
+    std::vector<double> values;
+    std::vector<qint64> ints;
+    if (amountDictionary(amount, &values, &ints)) {
+        out.u8(kAmountDictionary);
+        out.varint(values.size());
+        for (const double v : values)
+            out.f64(v);
+        codec::writeInts(out, ints);
+    } else if (allCents(amount, &ints)) {
+        out.u8(kAmountCents);
+        codec::writeInts(out, ints);
+    } else {
+        out.u8(kAmountDoubles);
+        out.raw(amount.data(), amount.size() * sizeof(double));
+    }
+}
+
+// Two length-prefixed blocks, so the reader decodes them on both cores at once: the
+// dictionary-coded columns, then the id ranks and times (the costlier half to decode).
+void writeRows(Writer &out, const ColumnarTable &t)
+{
+    const std::size_t n = t.rowCount();
+    out.varint(n);
+    out.varint(t.happenedKnown);
+    Writer codes, times;
+    codec::writeColumn(codes, t.status);
+    codec::writeColumn(codes, t.deviceType);
+    codec::writeColumn(codes, t.store);
+    codec::writeColumn(codes, t.pair);
+    writeAmounts(codes, t.amount);
+    out.bytes(codes.data().data(), codes.data().size());
+    codes = Writer();
+    codec::writeColumn(times, t.idRank);
+    codec::writeColumn(times, t.happenedAt);
+    // created_at as its lag behind happened_at (small); wrapping arithmetic keeps every
+    // value, kNoTime included, exact.
+    std::vector<qint64> lag(n);
+    for (std::size_t i = 0; i < n; ++i)
+        lag[i] = qint64(quint64(t.createdAt[i]) - (i < t.happenedKnown ? quint64(t.happenedAt[i]) : 0));
+    codec::writeInts(times, lag);
+    out.bytes(times.data().data(), times.data().size());
+}
+
+bool readAmounts(Reader &in, std::size_t n, ColumnarTable &t)
+{
+    const quint8 mode = in.u8();
+    if (mode == kAmountDoubles) {
+        const char *p = n <= in.left() / sizeof(double) ? in.take(n * sizeof(double)) : nullptr;
+        if (!p)
+            return in.fail(), false;
+        t.amount.resize(n);
+        std::memcpy(t.amount.data(), p, n * sizeof(double));
+        return true;
+    }
+    std::vector<double> values;
+    for (std::size_t count = mode == kAmountDictionary ? in.count(kMaxAmountDictionary) : 0; count > 0; --count)
+        values.push_back(in.f64());
+    std::vector<qint64> ints;
+    if (mode == kAmountDictionary ? !codec::readColumn(in, n, 0, qint64(values.size()) - 1, &ints)
+                                  : (mode != kAmountCents || !codec::readInts(in, n, &ints)))
+        return in.fail(), false;
+    t.amount.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        t.amount[i] = mode == kAmountDictionary ? values[std::size_t(ints[i])] : double(ints[i]) / 100.0;
+    return true;
+}
+
+bool readTimes(Reader in, std::size_t n, ColumnarTable &t)
+{
+    const qint64 maxInt = std::numeric_limits<qint64>::max(), minInt = std::numeric_limits<qint64>::min();
+    std::vector<qint64> lag;
+    if (!codec::readColumn(in, n, 0, qint64(n) - 1, &t.idRank) || !codec::readColumn(in, n, minInt, maxInt, &t.happenedAt)
+        || !codec::readInts(in, n, &lag) || !in.atEnd())
+        return false;
+    t.createdAt.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        t.createdAt[i] = qint64(quint64(lag[i]) + (i < t.happenedKnown ? quint64(t.happenedAt[i]) : 0));
+    return true;
+}
+
+bool readCodes(Reader in, std::size_t n, ColumnarTable &t)
+{
+    const qint64 maxSlot = qint64(t.stores.size()) + 1; // unknownStoreSlot()
+    if (!codec::readColumn(in, n, 0, 255, &t.status) || !codec::readColumn(in, n, 0, qint64(t.deviceTypes.size()) - 1, &t.deviceType)
+        || !codec::readColumn(in, n, 0, maxSlot, &t.store) || !codec::readColumn(in, n, 0, qint64(t.pairSku.size()) - 1, &t.pair))
+        return false;
+    for (const quint8 s : t.status) {
+        if (s != 255 && s >= t.statuses.size())
+            return false;
+    }
+    return readAmounts(in, n, t) && in.atEnd();
+}
+
+bool readRows(Reader &in, ColumnarTable &t)
+{
+    const std::size_t n = in.count(kMaxRows);
+    t.happenedKnown = in.count(n);
+    const Reader codes = in.block();
+    const Reader times = in.block();
+    if (!in.ok())
+        return false;
+    // The two blocks fill disjoint members of the table.
+    auto timesOk = std::async(std::launch::async, [&] { return readTimes(times, n, t); });
+    const bool codesOk = readCodes(codes, n, t);
+    return timesOk.get() && codesOk;
+}
+
+} // namespace
+
+std::string encode(const ColumnarTable &t)
+{
+    // Store names, typologies and product names repeat their words: zlib halves them or
+    // better, in milliseconds (the rows are already packed and would not compress).
+    Writer dimensions;
+    writeDimensions(dimensions, t);
+    const QByteArray packed = qCompress(QByteArray::fromRawData(dimensions.data().data(), qsizetype(dimensions.data().size())), 6);
+    Writer out;
+    out.bytes(packed);
+    writeRows(out, t);
+    out.svarint(t.minLag);
+    out.svarint(t.maxLag);
+    for (int c = 0; c < 2; ++c) {
+        out.svarint(t.minTime[std::size_t(c)]);
+        out.svarint(t.maxTime[std::size_t(c)]);
+    }
+    return std::move(out.data());
+}
+
+std::shared_ptr<const ColumnarTable> decode(const std::string &payload)
+{
+    auto t = std::make_shared<ColumnarTable>();
+    Reader in(payload.data(), payload.size());
+    const QByteArray dimensions = qUncompress(in.bytes());
+    Reader dims(dimensions.constData(), std::size_t(dimensions.size()));
+    if (!in.ok() || !readDimensions(dims, *t) || !dims.atEnd() || !readRows(in, *t))
+        return nullptr;
+    t->minLag = in.svarint();
+    t->maxLag = in.svarint();
+    for (int c = 0; c < 2; ++c) {
+        t->minTime[std::size_t(c)] = in.svarint();
+        t->maxTime[std::size_t(c)] = in.svarint();
+    }
+    if (!in.ok() || !in.atEnd())
+        return nullptr;
+    // The two time columns' aggregates are independent: one per core.
+    auto created = std::async(std::launch::async, [&] { return aggregatePerStatus(*t, TimeColumn::CreatedAt); });
+    t->full[std::size_t(TimeColumn::HappenedAt)] = aggregatePerStatus(*t, TimeColumn::HappenedAt);
+    t->full[std::size_t(TimeColumn::CreatedAt)] = created.get();
+    return t;
+}
+
+} // namespace cpm::columnar::persist

@@ -1,0 +1,8 @@
+-- The columnar snapshot of the fact table, persisted by each import (inside its transaction)
+-- so that opening a warehouse reads one compact blob instead of rebuilding the snapshot from
+-- the models. Part 0 is a header (format version, import batch, size, checksum); parts 1..n
+-- hold the payload in chunks of a few MB. Written and read by app/core/columnar/ColumnarPersist.
+create table if not exists columnar_snapshot (
+    part integer primary key,
+    data blob not null
+);

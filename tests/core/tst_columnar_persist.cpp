@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The columnar snapshot persisted by each import: stored atomically with its batch, read back
+// identical to a rebuild, and never trusted when missing, stale, of another format or damaged.
+#include "../common/TestSupport.h"
+
+#include "columnar/ColumnarCache.h"
+#include "columnar/ColumnarPersist.h"
+#include "columnar/ColumnarTable.h"
+#include "metrics/MetricsEngine.h"
+
+#include <QSqlQuery>
+
+using namespace cpm;
+using namespace cpm::columnar;
+
+namespace {
+
+const QByteArray kTransactionsHeader =
+    "id,device_id,product_name,product_sku,category_name,amount,status,created_at,happened_at\n";
+
+} // namespace
+
+class TestColumnarPersist : public QObject
+{
+    Q_OBJECT
+
+    test::TempWarehouse m_w;
+
+    sqlite3 *handle() const { return m_w.warehouse.handle(); }
+
+    /** Top store of accepted / happened_at, read through a fresh cache (the open path). */
+    QPair<int, double> topStore(persist::Status *status)
+    {
+        ColumnarCache::clear();
+        MetricsEngine engine(m_w.warehouse.database());
+        MetricFilter filter;
+        filter.statuses = QStringList{QStringLiteral("accepted")};
+        filter.timeColumn = TimeColumn::HappenedAt;
+        MetricsSnapshot snapshot;
+        Error error;
+        if (!engine.compute(filter, &snapshot, &error))
+            qWarning("%s", qPrintable(error.toString()));
+        *status = ColumnarCache::lastPersistStatus();
+        const MetricTable &t = snapshot.topStores;
+        return {t.value(0, QStringLiteral("store_id")).toInt(), t.value(0, QStringLiteral("total_amount")).toDouble()};
+    }
+
+    QByteArray part(int n) const
+    {
+        QSqlQuery q(m_w.warehouse.database());
+        q.prepare(QStringLiteral("select data from columnar_snapshot where part = :p"));
+        q.bindValue(QStringLiteral(":p"), n);
+        return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
+    }
+
+    void setPart(int n, const QByteArray &data)
+    {
+        QSqlQuery q(m_w.warehouse.database());
+        q.prepare(QStringLiteral("update columnar_snapshot set data = :d where part = :p"));
+        q.bindValue(QStringLiteral(":d"), data);
+        q.bindValue(QStringLiteral(":p"), n);
+        QVERIFY(q.exec());
+    }
+
+    QByteArray allParts() const
+    {
+        QByteArray out;
+        for (int n = 0; !part(n).isEmpty(); ++n)
+            out += part(n);
+        return out;
+    }
+
+    persist::Status loadStatus()
+    {
+        persist::Status status = persist::Status::Loaded;
+        persist::load(handle(), m_w.warehouse.lastBatchId(), &status);
+        return status;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_w.open());
+        const ImportSummary summary = m_w.import(test::extractOptions(test::fixture(QStringLiteral("basic"))));
+        QVERIFY2(summary.succeeded(), qPrintable(summary.error.toString()));
+    }
+
+    void importStoresTheBlob()
+    {
+        QVERIFY(persist::storedBytes(handle()) > 0);
+        QVERIFY(!part(0).isEmpty());
+        QVERIFY(!part(1).isEmpty());
+        QCOMPARE(loadStatus(), persist::Status::Loaded);
+    }
+
+    void persistedEqualsRebuilt()
+    {
+        Error error;
+        const auto rebuilt = ColumnarTable::load(handle(), &error);
+        persist::Status status = persist::Status::Missing;
+        const auto stored = persist::load(handle(), m_w.warehouse.lastBatchId(), &status);
+        QVERIFY(rebuilt && stored);
+        QCOMPARE(stored->rowCount(), rebuilt->rowCount());
+        QVERIFY(stored->status == rebuilt->status && stored->deviceType == rebuilt->deviceType);
+        QVERIFY(stored->store == rebuilt->store && stored->pair == rebuilt->pair);
+        QVERIFY(stored->amount == rebuilt->amount && stored->idRank == rebuilt->idRank);
+        QVERIFY(stored->happenedAt == rebuilt->happenedAt && stored->createdAt == rebuilt->createdAt);
+        QVERIFY(stored->skus == rebuilt->skus && stored->productNames == rebuilt->productNames);
+        QVERIFY(stored->skuLossy == rebuilt->skuLossy && stored->pairSku == rebuilt->pairSku);
+        QCOMPARE(stored->customers, rebuilt->customers);
+        QCOMPARE(stored->statuses, rebuilt->statuses);
+        QCOMPARE(stored->storeCount(), rebuilt->storeCount());
+        QCOMPARE(stored->stores[1].name, rebuilt->stores[1].name);
+        QCOMPARE(stored->happenedKnown, rebuilt->happenedKnown);
+        QVERIFY(stored->minLag == rebuilt->minLag && stored->maxLag == rebuilt->maxLag);
+        QVERIFY(stored->minTime == rebuilt->minTime && stored->maxTime == rebuilt->maxTime);
+        for (int c = 0; c < 2; ++c)
+            QVERIFY(stored->full[c][0].storeAmount == rebuilt->full[c][0].storeAmount);
+    }
+
+    void metricsFromThePersistedSnapshot()
+    {
+        persist::Status status = persist::Status::Missing;
+        // tst_metrics: accepted by happened_at, store 2 leads with 500.
+        QCOMPARE(topStore(&status), qMakePair(2, 500.0));
+        QCOMPARE(status, persist::Status::Loaded);
+    }
+
+    void damagedBlobIsRebuilt()
+    {
+        const QByteArray good = part(1);
+        QByteArray bad = good;
+        bad[bad.size() / 2] = char(bad[bad.size() / 2] ^ 0x01);
+        setPart(1, bad);
+        QCOMPARE(loadStatus(), persist::Status::Damaged);
+        persist::Status status = persist::Status::Loaded;
+        QCOMPARE(topStore(&status), qMakePair(2, 500.0));
+        QCOMPARE(status, persist::Status::Damaged);
+        setPart(1, good.left(good.size() - 1)); // truncated
+        QCOMPARE(loadStatus(), persist::Status::Damaged);
+        setPart(1, good);
+        QCOMPARE(loadStatus(), persist::Status::Loaded);
+    }
+
+    void olderFormatOrBatchIsRebuilt()
+    {
+        const QByteArray header = part(0);
+        QByteArray old = header;
+        old[8] = char(persist::kFormatVersion - 1); // the format version follows the 8-byte magic
+        setPart(0, old);
+        QCOMPARE(loadStatus(), persist::Status::OldFormat);
+        setPart(0, header);
+        persist::Status status = persist::Status::Loaded;
+        QVERIFY(!persist::load(handle(), m_w.warehouse.lastBatchId() + 1, &status));
+        QCOMPARE(status, persist::Status::Stale);
+        QVERIFY(m_w.warehouse.exec(QStringLiteral("delete from columnar_snapshot")));
+        QCOMPARE(loadStatus(), persist::Status::Missing);
+        QCOMPARE(topStore(&status), qMakePair(2, 500.0));
+        QCOMPARE(status, persist::Status::Missing);
+    }
+
+    void secondImportReplacesTheBlob()
+    {
+        // Store 1 (device 10) gains 1000: 290 + 1000 = 1290 takes the lead from store 2.
+        const QString dir = m_w.dir.filePath(QStringLiteral("more"));
+        test::writeFile(dir + "/t.csv", kTransactionsHeader
+                                            + "100,10,Tea,9,Drinks,1000,accepted,01/20/2022 1:00:00,01/20/2022 1:00:00\n");
+        ImportOptions options;
+        options.files.push_back({dir + "/t.csv", FileRole::Unknown});
+        const ImportSummary s = m_w.import(options);
+        QVERIFY2(s.succeeded(), qPrintable(s.error.toString()));
+        QCOMPARE(loadStatus(), persist::Status::Loaded);
+        persist::Status status = persist::Status::Missing;
+        QCOMPARE(topStore(&status), qMakePair(1, 1290.0));
+        QCOMPARE(status, persist::Status::Loaded);
+    }
+
+    void failedImportKeepsTheOldBlob()
+    {
+        const QByteArray before = allParts();
+        const qint64 batch = m_w.warehouse.lastBatchId();
+        const QString dir = m_w.dir.filePath(QStringLiteral("failing"));
+        QByteArray rows;
+        for (int id = 200; id < 260; ++id)
+            rows += QByteArray::number(id) + ",10,Tea,9,Drinks,5000,accepted,01/21/2022 1:00:00,01/21/2022 1:00:00\n";
+        test::writeFile(dir + "/t.csv", kTransactionsHeader + rows);
+        Importer importer(m_w.warehouse, m_w.project);
+        importer.setFailAfterRows(30);
+        ImportOptions options;
+        options.files.push_back({dir + "/t.csv", FileRole::Unknown});
+        QVERIFY(!importer.run(options).succeeded());
+        QCOMPARE(m_w.warehouse.lastBatchId(), batch);
+        QCOMPARE(allParts(), before);
+        persist::Status status = persist::Status::Missing;
+        QCOMPARE(topStore(&status), qMakePair(1, 1290.0));
+        QCOMPARE(status, persist::Status::Loaded);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestColumnarPersist)
+#include "tst_columnar_persist.moc"
