@@ -23,7 +23,7 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db);
 class Warehouse
 {
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2; // 2: columnar_snapshot (020_columnar_snapshot.sql)
 
     Warehouse();
     ~Warehouse();
