@@ -13,6 +13,9 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
+
+#include <cstdio>
 
 namespace {
 
@@ -39,10 +42,24 @@ bool saveScreenshots(cpm::MainWindow &window, const QString &directory, const QS
     return ok;
 }
 
+/** --version must answer on machines without a display, before QApplication needs one. */
+bool printedVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("%s\n", qPrintable(cpm::versionLine(QStringLiteral("cpm"))));
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (printedVersion(argc, argv))
+        return 0;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("cpm"));
     QApplication::setApplicationName(QStringLiteral("cpm"));
