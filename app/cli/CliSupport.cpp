@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliSupport.h"
 
+#include "metrics/MetricsEngine.h"
+
 namespace cpm::cli {
 
 void addWarehouseOptions(QCommandLineParser &parser)
@@ -69,6 +71,24 @@ bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QT
     }
     if (!opened->warehouse.open(path, opened->project)) {
         fail(err, verb, opened->warehouse.error().toString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace cpm::cli
+
+namespace cpm::cli {
+
+bool computeMetrics(const QCommandLineParser &parser, const MetricFilter &filter, OpenedWarehouse *opened,
+                    MetricsSnapshot *snapshot, QTextStream &err, const QString &verb)
+{
+    if (!openWarehouse(parser, opened, err, verb))
+        return false;
+    MetricsEngine engine(opened->warehouse.database(), opened->project.root());
+    Error error;
+    if (!engine.compute(filter, snapshot, &error)) {
+        fail(err, verb, error.toString());
         return false;
     }
     return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "metrics/MetricFilter.h"
+#include "metrics/MetricsSnapshot.h"
 #include "transform/SqlProject.h"
 #include "warehouse/Warehouse.h"
 
@@ -27,6 +28,13 @@ struct OpenedWarehouse
 
 /** Opens --db; on failure writes one line to @p err and returns false. */
 bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QTextStream &err, const QString &verb);
+
+/**
+ * Opens --db and computes the five metrics for @p filter into @p snapshot; on failure writes
+ * one line to @p err and returns false. @p opened stays open for callers that need more.
+ */
+bool computeMetrics(const QCommandLineParser &parser, const MetricFilter &filter, OpenedWarehouse *opened,
+                    MetricsSnapshot *snapshot, QTextStream &err, const QString &verb);
 
 /** Writes "cpm-cli VERB: message" and returns @p code (2 usage, 1 failure). */
 int fail(QTextStream &err, const QString &verb, const QString &message, int code = 1);

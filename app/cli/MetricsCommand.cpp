@@ -42,13 +42,9 @@ public:
             return fail(err, name(), problem, 2);
 
         OpenedWarehouse opened;
-        if (!openWarehouse(parser, &opened, err, name()))
-            return 1;
-        MetricsEngine engine(opened.warehouse.database(), opened.project.root());
         MetricsSnapshot snapshot;
-        Error error;
-        if (!engine.compute(filter, &snapshot, &error))
-            return fail(err, name(), error.toString());
+        if (!computeMetrics(parser, filter, &opened, &snapshot, err, name()))
+            return 1;
         if (format == QLatin1String("json"))
             out << QJsonDocument(snapshotToJson(snapshot, metric)).toJson(QJsonDocument::Indented);
         else

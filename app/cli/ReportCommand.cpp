@@ -41,13 +41,10 @@ public:
         if (!problem.isEmpty())
             return fail(err, name(), problem, 2);
         OpenedWarehouse opened;
-        if (!openWarehouse(parser, &opened, err, name()))
-            return 1;
-        MetricsEngine engine(opened.warehouse.database(), opened.project.root());
         MetricsSnapshot snapshot;
+        if (!computeMetrics(parser, filter, &opened, &snapshot, err, name()))
+            return 1;
         Error error;
-        if (!engine.compute(filter, &snapshot, &error))
-            return fail(err, name(), error.toString());
         ReportInfo info;
         info.extraProvenance.append({QStringLiteral("Warehouse"), QFileInfo(opened.warehouse.path()).fileName()});
         if (!loadProvenance(opened.warehouse.database(), opened.project.root(), &info, &error))
