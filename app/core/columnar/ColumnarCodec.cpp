@@ -7,52 +7,9 @@
 
 namespace cpm::columnar::codec {
 
+using namespace detail;
+
 namespace {
-
-enum Mode : quint8 { Packed = 0, Delta = 1, Plain = 2, PackedDelta = 3 };
-
-quint64 zigzag(quint64 v) { return (v << 1) ^ quint64(qint64(v) >> 63); }
-
-std::size_t varintSize(quint64 v)
-{
-    std::size_t n = 1;
-    while (v >= 0x80) {
-        v >>= 7;
-        ++n;
-    }
-    return n;
-}
-
-int bitWidth(quint64 range)
-{
-    int width = 0;
-    while (width < 64 && (range >> width) != 0)
-        ++width;
-    return width;
-}
-
-void writePacked(Writer &out, const std::vector<qint64> &values, qint64 base, int width)
-{
-    out.u64(quint64(base));
-    out.u8(quint8(width));
-    if (width == 0)
-        return;
-    quint64 word = 0;
-    int used = 0;
-    for (const qint64 value : values) {
-        const quint64 v = quint64(value) - quint64(base);
-        word |= v << used;
-        used += width;
-        if (used >= 64) {
-            out.u64(word);
-            used -= 64;
-            // The bits of v that did not fit start the next word.
-            word = used == 0 ? 0 : v >> (width - used);
-        }
-    }
-    if (used > 0)
-        out.u64(word);
-}
 
 bool readPacked(Reader &in, std::size_t n, std::vector<qint64> *values)
 {
@@ -155,50 +112,6 @@ std::size_t Reader::count(std::size_t limit)
     if (n > limit)
         fail();
     return m_ok ? std::size_t(n) : 0;
-}
-
-void writeInts(Writer &out, const std::vector<qint64> &values)
-{
-    qint64 lo = values.empty() ? 0 : values.front(), hi = lo;
-    std::size_t deltaBytes = 0, plainBytes = 0;
-    quint64 previous = 0;
-    for (const qint64 v : values) {
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-        deltaBytes += varintSize(zigzag(quint64(v) - previous));
-        plainBytes += varintSize(zigzag(quint64(v)));
-        previous = quint64(v);
-    }
-    const int width = bitWidth(quint64(hi) - quint64(lo));
-    const std::size_t packedBytes = (values.size() * std::size_t(width) + 63) / 64 * 8;
-    // Sorted times: their deltas bit-packed beat varints (a few bits each at 10M rows).
-    std::vector<qint64> deltas(values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
-        deltas[i] = qint64(quint64(values[i]) - (i ? quint64(values[i - 1]) : 0));
-    const auto [dlo, dhi] = deltas.size() > 1 ? std::minmax_element(deltas.begin() + 1, deltas.end())
-                                              : std::make_pair(deltas.begin(), deltas.begin());
-    const int deltaWidth = deltas.size() > 1 ? bitWidth(quint64(*dhi) - quint64(*dlo)) : 64;
-    const std::size_t packedDeltaBytes = 9 + (values.size() * std::size_t(deltaWidth) + 63) / 64 * 8;
-    if (packedDeltaBytes < std::min({packedBytes, deltaBytes, plainBytes})) {
-        out.u8(PackedDelta);
-        out.u64(quint64(values.front()));
-        deltas.erase(deltas.begin());
-        writePacked(out, deltas, *std::min_element(deltas.begin(), deltas.end()), deltaWidth);
-        return;
-    }
-    deltas = {};
-    if (packedBytes <= deltaBytes && packedBytes <= plainBytes) {
-        out.u8(Packed);
-        writePacked(out, values, lo, width);
-        return;
-    }
-    const bool delta = deltaBytes < plainBytes;
-    out.u8(delta ? Delta : Plain);
-    previous = 0;
-    for (const qint64 v : values) {
-        out.varint(zigzag(quint64(v) - (delta ? previous : 0)));
-        previous = quint64(v);
-    }
 }
 
 bool readInts(Reader &in, std::size_t n, std::vector<qint64> *values)

@@ -115,13 +115,18 @@ QString describe(Status status)
 
 bool save(sqlite3 *db, qint64 batchId, Error *error)
 {
-    std::shared_ptr<const ColumnarTable> table = ColumnarTable::load(db, error);
+    // The aggregates are recomputed at load, never stored: no need to build them here.
+    std::shared_ptr<const ColumnarTable> table = ColumnarTable::load(db, error, false);
     return table && save(db, *table, batchId, error);
 }
 
 bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error)
 {
-    const std::string payload = encode(table);
+    return savePayload(db, encode(table), batchId, error);
+}
+
+bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error)
+{
     Header header;
     header.format = kFormatVersion;
     header.batchId = batchId;

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "base/Error.h"
+#include "columnar/ColumnarCodec.h"
 
 #include <QString>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -33,6 +35,29 @@ QString describe(Status status);
 
 /** The payload (everything but the per-status aggregates, which are recomputed). */
 std::string encode(const ColumnarTable &table);
+
+/**
+ * Writes a payload column by column, in this order: codes() for status, device type, store
+ * slot and pair, amounts(), times() for the id rank and happened_at, createdAt(), finish().
+ * A builder can free each column once it is written instead of holding a whole table.
+ */
+class PayloadWriter
+{
+public:
+    /** @p dimensions: the table's dictionaries and stores (its rows are not read). */
+    PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown);
+    template<typename T>
+    void codes(const std::vector<T> &column) { codec::writeColumn(m_codes, column); }
+    void amounts(const std::vector<double> &amount);
+    template<typename T>
+    void times(const std::vector<T> &column) { codec::writeColumn(m_times, column); }
+    void createdAt(const std::vector<qint64> &created, const std::vector<qint64> &happened, std::size_t happenedKnown);
+    /** @p t: only its lag and time bounds are read. */
+    std::string finish(const ColumnarTable &t);
+
+private:
+    codec::Writer m_out, m_codes, m_times;
+};
 /** Null when @p payload is not a valid snapshot. Recomputes the aggregates. */
 std::shared_ptr<const ColumnarTable> decode(const std::string &payload);
 
@@ -40,6 +65,8 @@ std::shared_ptr<const ColumnarTable> decode(const std::string &payload);
 bool save(sqlite3 *db, qint64 batchId, Error *error);
 /** Stores @p table for @p batchId, replacing any earlier blob. */
 bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error);
+/** Stores an encoded @p payload (see encode(), ColumnarBuilder) for @p batchId. */
+bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error);
 /** The stored snapshot if it belongs to @p batchId, is of this format and intact. */
 std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status);
 /** Total bytes of the stored blob (header and parts), for the tests and the benchmark. */

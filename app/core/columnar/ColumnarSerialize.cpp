@@ -180,32 +180,6 @@ void writeAmounts(Writer &out, const std::vector<double> &amount)
     }
 }
 
-// Two length-prefixed blocks, so the reader decodes them on both cores at once: the
-// dictionary-coded columns, then the id ranks and times (the costlier half to decode).
-void writeRows(Writer &out, const ColumnarTable &t)
-{
-    const std::size_t n = t.rowCount();
-    out.varint(n);
-    out.varint(t.happenedKnown);
-    Writer codes, times;
-    codec::writeColumn(codes, t.status);
-    codec::writeColumn(codes, t.deviceType);
-    codec::writeColumn(codes, t.store);
-    codec::writeColumn(codes, t.pair);
-    writeAmounts(codes, t.amount);
-    out.bytes(codes.data().data(), codes.data().size());
-    codes = Writer();
-    codec::writeColumn(times, t.idRank);
-    codec::writeColumn(times, t.happenedAt);
-    // created_at as its lag behind happened_at (small); wrapping arithmetic keeps every
-    // value, kNoTime included, exact.
-    std::vector<qint64> lag(n);
-    for (std::size_t i = 0; i < n; ++i)
-        lag[i] = qint64(quint64(t.createdAt[i]) - (i < t.happenedKnown ? quint64(t.happenedAt[i]) : 0));
-    codec::writeInts(times, lag);
-    out.bytes(times.data().data(), times.data().size());
-}
-
 bool readAmounts(Reader &in, std::size_t n, ColumnarTable &t)
 {
     const quint8 mode = in.u8();
@@ -272,23 +246,58 @@ bool readRows(Reader &in, ColumnarTable &t)
 
 } // namespace
 
-std::string encode(const ColumnarTable &t)
+PayloadWriter::PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown)
 {
     // Store names, typologies and product names repeat their words: zlib halves them or
     // better, in milliseconds (the rows are already packed and would not compress).
-    Writer dimensions;
-    writeDimensions(dimensions, t);
-    const QByteArray packed = qCompress(QByteArray::fromRawData(dimensions.data().data(), qsizetype(dimensions.data().size())), 6);
-    Writer out;
-    out.bytes(packed);
-    writeRows(out, t);
-    out.svarint(t.minLag);
-    out.svarint(t.maxLag);
+    Writer plain;
+    writeDimensions(plain, dimensions);
+    const QByteArray packed = qCompress(QByteArray::fromRawData(plain.data().data(), qsizetype(plain.data().size())), 6);
+    m_out.bytes(packed);
+    m_out.varint(rows);
+    m_out.varint(happenedKnown);
+}
+
+void PayloadWriter::amounts(const std::vector<double> &amount) { writeAmounts(m_codes, amount); }
+
+void PayloadWriter::createdAt(const std::vector<qint64> &created, const std::vector<qint64> &happened, std::size_t happenedKnown)
+{
+    // created_at as its lag behind happened_at (small); wrapping arithmetic keeps every
+    // value, kNoTime included, exact.
+    codec::writeIntsAt(m_times, created.size(), [&](std::size_t i) {
+        return qint64(quint64(created[i]) - (i < happenedKnown ? quint64(happened[i]) : 0));
+    });
+}
+
+std::string PayloadWriter::finish(const ColumnarTable &t)
+{
+    // Two length-prefixed blocks, so the reader decodes them on both cores at once: the
+    // dictionary-coded columns, then the id ranks and times (the costlier half to decode).
+    m_out.bytes(m_codes.data().data(), m_codes.data().size());
+    m_codes = Writer();
+    m_out.bytes(m_times.data().data(), m_times.data().size());
+    m_times = Writer();
+    m_out.svarint(t.minLag);
+    m_out.svarint(t.maxLag);
     for (int c = 0; c < 2; ++c) {
-        out.svarint(t.minTime[std::size_t(c)]);
-        out.svarint(t.maxTime[std::size_t(c)]);
+        m_out.svarint(t.minTime[std::size_t(c)]);
+        m_out.svarint(t.maxTime[std::size_t(c)]);
     }
-    return std::move(out.data());
+    return std::move(m_out.data());
+}
+
+std::string encode(const ColumnarTable &t)
+{
+    PayloadWriter out(t, t.rowCount(), t.happenedKnown);
+    out.codes(t.status);
+    out.codes(t.deviceType);
+    out.codes(t.store);
+    out.codes(t.pair);
+    out.amounts(t.amount);
+    out.times(t.idRank);
+    out.times(t.happenedAt);
+    out.createdAt(t.createdAt, t.happenedAt, t.happenedKnown);
+    return out.finish(t);
 }
 
 std::shared_ptr<const ColumnarTable> decode(const std::string &payload)
