@@ -80,7 +80,7 @@ run_cpm() {
   rm -f "$db" "$db-wal" "$db-shm"
   timed "$size" cpm_import "$CLI" import --db "$db" "$dir/stores.csv" "$dir/devices.csv" "$dir/transactions.csv"
   # The import's share spent building and storing the persisted columnar snapshot.
-  sed -n 's/.*(columnar snapshot \([0-9.]*\) s).*/\1/p' "$LAST_OUT" | awk -v size="$size" '{printf "%s\tcpm_snapshot_store\t%s\t0\n", size, $1}' >> "$RESULTS"
+  sed -n 's/.*(columnar snapshot \([0-9.]*\) s.*/\1/p' "$LAST_OUT" | awk -v size="$size" '{printf "%s\tcpm_snapshot_store\t%s\t0\n", size, $1}' >> "$RESULTS"
   local bytes
   bytes=$(( $(stat -c %s "$db") + $( [ -f "$db-wal" ] && stat -c %s "$db-wal" || echo 0) ))
   printf '%s\tcpm_bytes\t%s\t0\n' "$size" "$bytes" >> "$RESULTS"

@@ -103,7 +103,8 @@ private:
         else
             out << "batch " << summary.batchId << " committed in "
                 << QString::number(summary.loadSeconds + summary.refreshSeconds + summary.snapshotSeconds, 'f', 2)
-                << " s (columnar snapshot " << QString::number(summary.snapshotSeconds, 'f', 2) << " s)\n";
+                << " s (columnar snapshot " << QString::number(summary.snapshotSeconds, 'f', 2) << " s, "
+                << (summary.snapshotFromLoadedRows ? "from the loaded rows" : "from the models") << ")\n";
     }
 };
 

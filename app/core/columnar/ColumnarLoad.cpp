@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Building the columnar snapshot from the warehouse: one sequential read of each core model,
 // then a sort of the rows by (happened_at, id) and the per-status aggregates.
+#include "columnar/ColumnarAssembler.h"
 #include "columnar/ColumnarScan.h"
-#include "columnar/ColumnarTable.h"
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
@@ -14,130 +12,9 @@
 
 namespace cpm::columnar {
 
-namespace {
+namespace detail {
 
-constexpr quint8 kNoStatus = 255; // a null status matches no filter, as in SQL
-
-/** A prepared query on the raw handle, finalised on scope exit. */
-class Query
-{
-public:
-    Query(sqlite3 *db, const char *sql) : m_db(db) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
-    ~Query() { sqlite3_finalize(m_stmt); }
-    Query(const Query &) = delete;
-    Query &operator=(const Query &) = delete;
-
-    bool ok(Error *error) const
-    {
-        if (m_stmt)
-            return true;
-        *error = Error::make(Error::Code::Database, QStringLiteral("cannot read the warehouse for the metrics: %1")
-                                                        .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-        return false;
-    }
-    bool next() { return sqlite3_step(m_stmt) == SQLITE_ROW; }
-    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-    qint64 integer(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    double real(int c) const { return sqlite3_column_double(m_stmt, c); }
-    qint64 time(int c) const { return isNull(c) ? kNoTime : integer(c); }
-    std::string_view bytes(int c) const
-    {
-        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return text ? std::string_view(text, std::size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
-    }
-    QString text(int c) const { const auto b = bytes(c); return QString::fromUtf8(b.data(), qsizetype(b.size())); }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-};
-
-struct Device
-{
-    quint8 type = 0;
-    qint32 slot = 0;
-};
-
-/** Device id → (type, store slot); a plain vector when the ids are dense enough. */
-class DeviceIndex
-{
-public:
-    void add(qint64 id, Device device) { m_map.emplace(id, device); }
-    void finish()
-    {
-        qint64 maxId = 0;
-        for (const auto &entry : m_map)
-            maxId = std::max(maxId, entry.first);
-        bool positive = std::all_of(m_map.begin(), m_map.end(), [](const auto &e) { return e.first >= 0; });
-        if (!positive || maxId > 8 * qint64(m_map.size()) + 1024)
-            return;
-        m_dense.assign(std::size_t(maxId + 1), {});
-        m_known.assign(std::size_t(maxId + 1), 0);
-        for (const auto &entry : m_map) {
-            m_dense[std::size_t(entry.first)] = entry.second;
-            m_known[std::size_t(entry.first)] = 1;
-        }
-    }
-    const Device *find(qint64 id) const
-    {
-        if (!m_dense.empty())
-            return id >= 0 && id < qint64(m_dense.size()) && m_known[std::size_t(id)] ? &m_dense[std::size_t(id)] : nullptr;
-        const auto it = m_map.find(id);
-        return it == m_map.end() ? nullptr : &it->second;
-    }
-
-private:
-    std::unordered_map<qint64, Device> m_map;
-    std::vector<Device> m_dense;
-    std::vector<char> m_known;
-};
-
-/** Rows as read, in id order, before the sort by time. */
-struct RawRows
-{
-    std::vector<quint8> status, type;
-    std::vector<qint32> store, pair;
-    std::vector<double> amount;
-    std::vector<qint64> happened, created;
-};
-
-class Loader
-{
-public:
-    Loader(sqlite3 *db, ColumnarTable &table, Error *error) : m_db(db), m_t(table), m_error(error) {}
-
-    bool run()
-    {
-        RawRows rows;
-        if (!loadStores() || !loadDevices() || !loadRows(&rows))
-            return false;
-        sortDictionaries();
-        sortRows(rows);
-        precompute();
-        return true;
-    }
-
-private:
-    bool loadStores();
-    bool loadDevices();
-    bool loadRows(RawRows *rows);
-    void reserve(RawRows *rows);
-    qint32 pairOf(std::string_view sku, std::string_view name, bool lossy);
-    quint8 statusOf(const Query &query, int column);
-    void sortDictionaries();
-    void sortRows(RawRows &rows);
-    void precompute();
-
-    sqlite3 *m_db;
-    ColumnarTable &m_t;
-    Error *m_error;
-    std::unordered_map<qint64, qint32> m_storeSlot;
-    DeviceIndex m_devices;
-    std::unordered_map<std::string, qint32> m_pairs, m_skus, m_names;
-    std::string m_key;
-};
-
-bool Loader::loadStores()
+bool Assembler::loadStores()
 {
     Query q(m_db, "select store_id, store_name, typology, country, customer_id, store_created_at "
                   "from dim_stores order by store_id");
@@ -178,7 +55,7 @@ bool Loader::loadStores()
     return true;
 }
 
-bool Loader::loadDevices()
+bool Assembler::loadDevices()
 {
     Query q(m_db, "select device_id, device_type, store_id, store_known from dim_devices");
     if (!q.ok(m_error))
@@ -210,7 +87,7 @@ bool Loader::loadDevices()
     return true;
 }
 
-qint32 Loader::pairOf(std::string_view sku, std::string_view name, bool lossy)
+qint32 Assembler::pairOf(std::string_view sku, std::string_view name, bool lossy)
 {
     m_key.assign(sku);
     m_key.push_back('\0'); // CSV fields never hold NUL bytes, so the key is unambiguous
@@ -234,20 +111,22 @@ qint32 Loader::pairOf(std::string_view sku, std::string_view name, bool lossy)
     return m_pairs.emplace(m_key, qint32(m_pairs.size())).first->second;
 }
 
-quint8 Loader::statusOf(const Query &query, int column)
+bool Assembler::statusOf(std::string_view bytes, quint8 *index)
 {
-    if (query.isNull(column))
-        return kNoStatus;
-    const std::string_view bytes = query.bytes(column);
     const QString status = QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
     const qsizetype at = m_t.statuses.indexOf(status);
     if (at >= 0)
-        return quint8(at);
+        return *index = quint8(at), true;
+    if (m_t.statuses.size() >= 250) {
+        *m_error = Error::make(Error::Code::Database, QStringLiteral("more than 250 distinct statuses"));
+        return false;
+    }
     m_t.statuses << status;
-    return quint8(m_t.statuses.size() - 1);
+    *index = quint8(m_t.statuses.size() - 1);
+    return true;
 }
 
-bool Loader::loadRows(RawRows *rows)
+bool Assembler::loadRows(RawRows *rows)
 {
     Query q(m_db, "select device_id, product_sku, product_name, sku_kind, amount, status, created_at, happened_at "
                   "from stg_transactions order by transaction_id");
@@ -265,13 +144,11 @@ bool Loader::loadRows(RawRows *rows)
         rows->pair.push_back(pairOf(q.bytes(1), q.bytes(2), q.integer(3) == 2));
         rows->amount.push_back(q.real(4));
         if (q.isNull(5) != lastNull || q.bytes(5) != lastStatus) {
-            lastStatusIndex = statusOf(q, 5);
-            lastStatus = q.bytes(5);
             lastNull = q.isNull(5);
-        }
-        if (m_t.statuses.size() > 250) {
-            *m_error = Error::make(Error::Code::Database, QStringLiteral("more than 250 distinct statuses"));
-            return false;
+            lastStatusIndex = kNoStatus;
+            if (!lastNull && !statusOf(q.bytes(5), &lastStatusIndex))
+                return false;
+            lastStatus = q.bytes(5);
         }
         rows->status.push_back(lastStatusIndex);
         rows->created.push_back(q.time(6));
@@ -282,7 +159,7 @@ bool Loader::loadRows(RawRows *rows)
 
 // Growing by doubling would leave up to half of every column unused at 10M rows (hundreds of
 // MB at the load's peak); counting first costs one pass over the table's pages, no decoding.
-void Loader::reserve(RawRows *rows)
+void Assembler::reserve(RawRows *rows)
 {
     Query count(m_db, "select count(*) from stg_transactions");
     const std::size_t n = count.ok(m_error) && count.next() ? std::size_t(std::max<qint64>(0, count.integer(0))) : 0;
@@ -310,7 +187,7 @@ std::vector<qint32> sortedDictionary(const std::unordered_map<std::string, qint3
     return remap;
 }
 
-void Loader::sortDictionaries()
+void Assembler::sortDictionaries()
 {
     const std::vector<qint32> skuRemap = sortedDictionary(m_skus, &m_t.skus);
     const std::vector<qint32> nameRemap = sortedDictionary(m_names, &m_t.productNames);
@@ -335,7 +212,7 @@ std::vector<T> gathered(std::vector<T> &source, const std::vector<quint32> &orde
     return out;
 }
 
-void Loader::sortRows(RawRows &rows)
+void Assembler::sortRows(RawRows &rows)
 {
     const std::size_t n = rows.amount.size();
     // Sorting (time, row) pairs in one contiguous array is several times faster than sorting
@@ -370,7 +247,7 @@ void Loader::sortRows(RawRows &rows)
     }
 }
 
-void Loader::precompute()
+void Assembler::precompute(bool aggregates)
 {
     for (int column = 0; column < 2; ++column) {
         const auto &times = column == int(TimeColumn::CreatedAt) ? m_t.createdAt : m_t.happenedAt;
@@ -381,17 +258,18 @@ void Loader::precompute()
             m_t.maxTime[std::size_t(column)] = m_t.maxTime[std::size_t(column)] == kNoTime
                 ? ts : std::max(m_t.maxTime[std::size_t(column)], ts);
         }
-        m_t.full[std::size_t(column)] = aggregatePerStatus(m_t, TimeColumn(column));
+        if (aggregates)
+            m_t.full[std::size_t(column)] = aggregatePerStatus(m_t, TimeColumn(column));
     }
 }
 
-} // namespace
+} // namespace detail
 
-std::shared_ptr<const ColumnarTable> ColumnarTable::load(sqlite3 *db, Error *error)
+std::shared_ptr<const ColumnarTable> ColumnarTable::load(sqlite3 *db, Error *error, bool aggregates)
 {
     auto table = std::make_shared<ColumnarTable>();
-    Loader loader(db, *table, error);
-    if (!loader.run())
+    detail::Assembler assembler(db, *table, error);
+    if (!assembler.run(aggregates))
         return nullptr;
     return table;
 }

@@ -49,8 +49,11 @@ struct StoreGroup
 class ColumnarTable
 {
 public:
-    /** Reads the core models (dim_stores, dim_devices, stg_transactions) of @p db. */
-    static std::shared_ptr<const ColumnarTable> load(sqlite3 *db, Error *error);
+    /**
+     * Reads the core models (dim_stores, dim_devices, stg_transactions) of @p db. Without
+     * @p aggregates the per-status aggregates stay empty: enough to persist the table.
+     */
+    static std::shared_ptr<const ColumnarTable> load(sqlite3 *db, Error *error, bool aggregates = true);
 
     std::size_t rowCount() const { return amount.size(); }
     int storeCount() const { return int(stores.size()); }

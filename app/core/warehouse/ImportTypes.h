@@ -94,6 +94,7 @@ struct ImportSummary
     double refreshSeconds = 0;
     QVector<DataTestResult> dataTests; ///< filled by a dry run with checkData: tests as they would stand
     double snapshotSeconds = 0; ///< building and storing the persisted columnar snapshot
+    bool snapshotFromLoadedRows = false; ///< built from the rows as loaded (else re-read from the models)
     Error error;
     bool succeeded() const { return !error.isError(); }
 };

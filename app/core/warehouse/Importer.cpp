@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/Importer.h"
 
+#include "columnar/ColumnarBuilder.h"
 #include "transform/SqlProject.h"
 #include "warehouse/BulkLoadPragmas.h"
 #include "warehouse/RecordLoader.h"
@@ -20,6 +21,8 @@ namespace cpm {
 
 Importer::Importer(Warehouse &warehouse, const SqlProject &project) : m_warehouse(warehouse), m_project(project) {}
 
+Importer::~Importer() = default;
+
 bool Importer::report(const QString &phase, qint64 done, qint64 total)
 {
     return !m_progress || m_progress(phase, done, total);
@@ -38,6 +41,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     QVector<PlannedFile> files;
     Error error;
     m_rowsSoFar = 0;
+    m_builder = std::make_unique<columnar::ColumnarBuilder>(m_warehouse.handle());
     if (!plan(options, &files, &error)) {
         summary.error = error;
         return summary;
@@ -65,6 +69,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     // The snapshot is stored inside the import's transaction: it commits or rolls back with
     // the data it was built from, so a stored snapshot always matches its batch. A dry run
     // never keeps one, so it does not build one either.
+    summary.snapshotFromLoadedRows = m_builder->valid();
     ok = ok && (!refreshNow || options.dryRun || storeSnapshot(batchId, &error));
     summary.snapshotSeconds = double(timer.elapsed()) / 1000.0;
     // Nothing new (every file seen before) or a dry run: roll back so nothing changes at all.
@@ -75,6 +80,8 @@ ImportSummary Importer::run(const ImportOptions &options)
         summary.error = error;
     }
     summary.batchId = keep && ok ? batchId : 0;
+    summary.snapshotFromLoadedRows = summary.snapshotFromLoadedRows && summary.batchId != 0;
+    m_builder.reset();
     for (const PlannedFile &file : files)
         summary.files << file.summary;
     return summary;

@@ -5,9 +5,13 @@
 #include "warehouse/ImportTypes.h"
 
 #include <future>
+#include <memory>
 
 namespace cpm {
 
+namespace columnar {
+class ColumnarBuilder;
+}
 class RecordLoader;
 class SqlProject;
 class SqliteStatement;
@@ -23,6 +27,7 @@ class Importer
 {
 public:
     Importer(Warehouse &warehouse, const SqlProject &project);
+    ~Importer();
 
     void setProgress(ImportProgress progress) { m_progress = std::move(progress); }
     /** Imports; the summary carries the error, if any (the warehouse is then unchanged). */
@@ -72,6 +77,8 @@ private:
     ImportProgress m_progress;
     qint64 m_failAfterRows = -1;
     qint64 m_rowsSoFar = 0;
+    /** The transactions as loaded, for the snapshot (when they are the whole table). */
+    std::unique_ptr<columnar::ColumnarBuilder> m_builder;
 };
 
 } // namespace cpm

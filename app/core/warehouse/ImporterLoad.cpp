@@ -2,6 +2,7 @@
 // The per-file half of Importer: streaming a file into its raw table and recording it.
 #include "warehouse/Importer.h"
 
+#include "columnar/ColumnarBuilder.h"
 #include "columnar/ColumnarPersist.h"
 #include "transform/SqlProject.h"
 #include "warehouse/RecordLoader.h"
@@ -51,6 +52,13 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     qint64 before = 0;
     if (!countRows(file, &before, error))
         return false;
+    // Into an empty table the rows loaded are the table: the snapshot can be built from them.
+    if (summary.role == FileRole::Transactions && before == 0) {
+        m_builder->reset();
+        loader.setBuilder(m_builder.get());
+    } else if (summary.role == FileRole::Transactions) {
+        m_builder->invalidate();
+    }
 
     CsvReader reader(summary.path);
     if (!reader.open())
@@ -183,7 +191,10 @@ bool Importer::storeSnapshot(qint64 batchId, Error *error)
 {
     if (!report(QStringLiteral("Storing the columnar snapshot"), 0, 1))
         return *error = cancelledError(), false;
-    return columnar::persist::save(m_warehouse.handle(), batchId, error);
+    if (!m_builder->valid())
+        return columnar::persist::save(m_warehouse.handle(), batchId, error);
+    std::string payload;
+    return m_builder->payload(&payload, error) && columnar::persist::savePayload(m_warehouse.handle(), payload, batchId, error);
 }
 
 bool Importer::finish(const ImportOptions &, qint64 batchId, Error *error)

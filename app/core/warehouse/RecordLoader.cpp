@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/RecordLoader.h"
 
+#include "columnar/ColumnarBuilder.h"
 #include "csv/ValueNormalizer.h"
 
 #include <QFile>
@@ -122,7 +123,8 @@ RecordLoader::Outcome RecordLoader::execute(qint64 id)
 {
     if (!m_statement.execute())
         return Outcome::DatabaseError;
-    m_ids.insert(id);
+    if (!m_ids.insert(id) && m_builder)
+        m_builder->invalidate(); // an upsert of a row the builder already holds
     return Outcome::Loaded;
 }
 
@@ -207,7 +209,22 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
     m_statement.bindInt(11, happened);
     m_statement.bindInt(12, m_batchId);
     m_statement.bindInt(13, record.lineNumber());
-    return execute(id);
+    const Outcome outcome = execute(id);
+    if (m_builder && outcome == Outcome::Loaded) {
+        const QByteArrayView name = text(record, Col::ProductName);
+        columnar::BuilderRow row;
+        row.id = id;
+        row.device = device;
+        row.sku = std::string_view(m_sku.constData(), std::size_t(m_sku.size()));
+        row.name = std::string_view(name.data(), std::size_t(name.size()));
+        row.status = std::string_view(m_status.constData(), std::size_t(m_status.size()));
+        row.lossySku = kind == SkuKind::Lossy;
+        row.amount = amount;
+        row.createdAt = created;
+        row.happenedAt = happened;
+        m_builder->add(row);
+    }
+    return outcome;
 }
 
 static QString csvQuoted(const QString &value, char delimiter)

@@ -17,6 +17,10 @@ struct sqlite3;
 
 namespace cpm {
 
+namespace columnar {
+class ColumnarBuilder;
+}
+
 /** How one timestamp column of a file is read. */
 struct TimestampColumn
 {
@@ -40,6 +44,8 @@ public:
     RecordLoader(const ColumnMapping &mapping, QVector<TimestampColumn> timestampColumns, qint64 batchId);
 
     bool prepare(sqlite3 *db, const QString &sqlRoot, Error *error);
+    /** Also hands every loaded transaction to @p builder (null: none). */
+    void setBuilder(columnar::ColumnarBuilder *builder) { m_builder = builder; }
     /** Loads @p record (its fields already counted). Fills @p reject when it returns Rejected. */
     Outcome load(const CsvRecord &record, RejectedRow *reject);
 
@@ -75,6 +81,7 @@ private:
     QByteArray m_card;
     int m_contradicted = -1;
     IdSet m_ids;
+    columnar::ColumnarBuilder *m_builder = nullptr;
 };
 
 /** Rebuilds a record as CSV text for the rejects table, card number masked and CVV dropped. */
