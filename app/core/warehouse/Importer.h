@@ -14,7 +14,7 @@ class ColumnarBuilder;
 }
 class RecordLoader;
 class SqlProject;
-class SqliteStatement;
+class InsertPipeline;
 class Warehouse;
 
 /**
@@ -63,7 +63,7 @@ private:
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
-    bool storeReject(SqliteStatement &statement, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
+    bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);

@@ -5,6 +5,7 @@
 #include "columnar/ColumnarBuilder.h"
 #include "columnar/ColumnarPersist.h"
 #include "transform/SqlProject.h"
+#include "warehouse/InsertPipeline.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
 #include "warehouse/SqlFile.h"
@@ -59,6 +60,9 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     } else if (summary.role == FileRole::Transactions) {
         m_builder->invalidate();
     }
+    // From here until finish() or stop(), only the pipeline's thread uses the connection.
+    InsertPipeline pipeline({loader.statement(), &rejects});
+    loader.setPipeline(&pipeline, 0);
 
     CsvReader reader(summary.path);
     if (!reader.open())
@@ -79,15 +83,18 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             reject.rawText = maskedRecordText(record, summary.mapping, reader.dialect().delimiter);
             if (summary.rejectSamples.size() < kRejectSamples)
                 summary.rejectSamples << reject;
-            if (!storeReject(rejects, file, batchId, reject))
-                return *error = Error::make(Error::Code::Database, rejects.errorMessage()), false;
+            if (!storeReject(pipeline, file, batchId, reject)) {
+                *error = Error::make(Error::Code::Database, pipeline.errorMessage());
+                error->line = pipeline.failedLine();
+                return false;
+            }
             break;
         case RecordLoader::Outcome::OrderContradiction:
             *restart = true;
             return false;
         case RecordLoader::Outcome::DatabaseError:
-            *error = Error::make(Error::Code::Database, loader.databaseMessage());
-            error->line = record.lineNumber();
+            *error = Error::make(Error::Code::Database, pipeline.errorMessage());
+            error->line = pipeline.failedLine();
             return false;
         }
         if (m_failAfterRows >= 0 && ++m_rowsSoFar > m_failAfterRows) {
@@ -95,10 +102,19 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             error->line = record.lineNumber();
             return false;
         }
+        // The builder's columns sized once from the rows so far, instead of doubling.
+        if (summary.rowsRead == kProgressEvery && m_builder->valid())
+            m_builder->reserve(std::size_t(double(reader.fileSize()) / double(reader.bytesRead()) * 1.02 * double(summary.rowsRead)));
         if (summary.rowsRead % kProgressEvery == 0 && !report(phase, reader.bytesRead(), reader.fileSize()))
             return *error = cancelledError(), false;
         return true;
     });
+    if (*restart || status == CsvReader::Result::Error || error->isError()) {
+        pipeline.stop();
+    } else if (!pipeline.finish()) {
+        *error = Error::make(Error::Code::Database, pipeline.errorMessage());
+        error->line = pipeline.failedLine();
+    }
     if (*restart) {
         flipContradictedOrder(summary, columns, loader.contradictedColumn());
         return true;
@@ -123,24 +139,19 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     return true;
 }
 
-bool Importer::storeReject(SqliteStatement &statement, const PlannedFile &file, qint64 batchId, const RejectedRow &row)
+bool Importer::storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row)
 {
-    const QByteArray role = roleName(file.summary.role).toUtf8();
-    const QByteArray name = QFileInfo(file.summary.path).fileName().toUtf8();
-    const QByteArray columnName = row.columnName.toUtf8();
-    const QByteArray value = row.value.toUtf8();
-    const QByteArray reason = row.reason.toUtf8();
-    const QByteArray raw = row.rawText.toUtf8();
-    statement.bindInt(1, batchId);
-    statement.bindText(2, role);
-    statement.bindText(3, name);
-    statement.bindInt(4, row.line);
-    statement.bindInt(5, row.column);
-    statement.bindText(6, columnName);
-    statement.bindText(7, value);
-    statement.bindText(8, reason);
-    statement.bindText(9, raw);
-    return statement.execute();
+    pipeline.beginRow(1, row.line);
+    pipeline.bindInt(1, batchId);
+    pipeline.bindText(2, roleName(file.summary.role).toUtf8());
+    pipeline.bindText(3, QFileInfo(file.summary.path).fileName().toUtf8());
+    pipeline.bindInt(4, row.line);
+    pipeline.bindInt(5, row.column);
+    pipeline.bindText(6, row.columnName.toUtf8());
+    pipeline.bindText(7, row.value.toUtf8());
+    pipeline.bindText(8, row.reason.toUtf8());
+    pipeline.bindText(9, row.rawText.toUtf8());
+    return pipeline.endRow();
 }
 
 bool Importer::countRows(const PlannedFile &file, qint64 *all, Error *error)

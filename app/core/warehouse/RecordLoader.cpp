@@ -3,6 +3,7 @@
 
 #include "columnar/ColumnarBuilder.h"
 #include "csv/ValueNormalizer.h"
+#include "warehouse/InsertPipeline.h"
 
 #include <QFile>
 
@@ -119,9 +120,14 @@ RecordLoader::Outcome RecordLoader::load(const CsvRecord &record, RejectedRow *r
     return Outcome::Rejected;
 }
 
+void RecordLoader::beginRow(const CsvRecord &record)
+{
+    m_pipeline->beginRow(m_pipelineIndex, record.lineNumber());
+}
+
 RecordLoader::Outcome RecordLoader::execute(qint64 id)
 {
-    if (!m_statement.execute())
+    if (!m_pipeline->endRow())
         return Outcome::DatabaseError;
     if (!m_ids.insert(id) && m_builder)
         m_builder->invalidate(); // an upsert of a row the builder already holds
@@ -136,16 +142,17 @@ RecordLoader::Outcome RecordLoader::loadStore(const CsvRecord &record, RejectedR
         return Outcome::Rejected;
     if (!timestampField(record, m_timestamps[0], &created, reject))
         return m_contradicted >= 0 ? Outcome::OrderContradiction : Outcome::Rejected;
-    m_statement.bindInt(1, id);
-    m_statement.bindText(2, text(record, Col::StoreName));
-    m_statement.bindText(3, text(record, Col::Address));
-    m_statement.bindText(4, text(record, Col::City));
-    m_statement.bindText(5, text(record, Col::Country));
-    m_statement.bindInt(6, created);
-    m_statement.bindText(7, text(record, Col::Typology));
-    m_statement.bindText(8, text(record, Col::CustomerId));
-    m_statement.bindInt(9, m_batchId);
-    m_statement.bindInt(10, record.lineNumber());
+    beginRow(record);
+    m_pipeline->bindInt(1, id);
+    m_pipeline->bindText(2, text(record, Col::StoreName));
+    m_pipeline->bindText(3, text(record, Col::Address));
+    m_pipeline->bindText(4, text(record, Col::City));
+    m_pipeline->bindText(5, text(record, Col::Country));
+    m_pipeline->bindInt(6, created);
+    m_pipeline->bindText(7, text(record, Col::Typology));
+    m_pipeline->bindText(8, text(record, Col::CustomerId));
+    m_pipeline->bindInt(9, m_batchId);
+    m_pipeline->bindInt(10, record.lineNumber());
     return execute(id);
 }
 
@@ -158,11 +165,12 @@ RecordLoader::Outcome RecordLoader::loadDevice(const CsvRecord &record, Rejected
         || !integerField(record, Col::DeviceType, true, &type, reject)
         || !integerField(record, Col::DeviceStoreId, true, &store, reject))
         return Outcome::Rejected;
-    m_statement.bindInt(1, id);
-    m_statement.bindInt(2, type);
-    m_statement.bindInt(3, store);
-    m_statement.bindInt(4, m_batchId);
-    m_statement.bindInt(5, record.lineNumber());
+    beginRow(record);
+    m_pipeline->bindInt(1, id);
+    m_pipeline->bindInt(2, type);
+    m_pipeline->bindInt(3, store);
+    m_pipeline->bindInt(4, m_batchId);
+    m_pipeline->bindInt(5, record.lineNumber());
     return execute(id);
 }
 
@@ -196,19 +204,20 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
         ++unknownStatuses[m_status];
     m_card = m_mapping.has(Col::CardNumber) ? N::maskCardNumber(text(record, Col::CardNumber)) : QByteArray();
 
-    m_statement.bindInt(1, id);
-    m_statement.bindInt(2, device);
-    m_statement.bindText(3, text(record, Col::ProductName));
-    m_statement.bindText(4, m_sku);
-    m_statement.bindInt(5, int(kind));
-    m_statement.bindText(6, text(record, Col::CategoryName));
-    m_statement.bindDouble(7, amount);
-    m_statement.bindText(8, m_status);
-    m_statement.bindText(9, m_card);
-    m_statement.bindInt(10, created);
-    m_statement.bindInt(11, happened);
-    m_statement.bindInt(12, m_batchId);
-    m_statement.bindInt(13, record.lineNumber());
+    beginRow(record);
+    m_pipeline->bindInt(1, id);
+    m_pipeline->bindInt(2, device);
+    m_pipeline->bindText(3, text(record, Col::ProductName));
+    m_pipeline->bindText(4, m_sku);
+    m_pipeline->bindInt(5, int(kind));
+    m_pipeline->bindText(6, text(record, Col::CategoryName));
+    m_pipeline->bindDouble(7, amount);
+    m_pipeline->bindText(8, m_status);
+    m_pipeline->bindText(9, m_card);
+    m_pipeline->bindInt(10, created);
+    m_pipeline->bindInt(11, happened);
+    m_pipeline->bindInt(12, m_batchId);
+    m_pipeline->bindInt(13, record.lineNumber());
     const Outcome outcome = execute(id);
     if (m_builder && outcome == Outcome::Loaded) {
         const QByteArrayView name = text(record, Col::ProductName);

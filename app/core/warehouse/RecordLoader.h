@@ -20,6 +20,7 @@ namespace cpm {
 namespace columnar {
 class ColumnarBuilder;
 }
+class InsertPipeline;
 
 /** How one timestamp column of a file is read. */
 struct TimestampColumn
@@ -34,7 +35,8 @@ struct TimestampColumn
 /**
  * Turns one CSV record of a classified file into one upsert on the raw table: validates,
  * normalises (SKU, status, timestamps), masks the card number and never touches the CVV.
- * Counts what the data-quality notes need as it goes.
+ * Counts what the data-quality notes need as it goes. The upsert's values go to an
+ * InsertPipeline, which runs statement() on another thread.
  */
 class RecordLoader
 {
@@ -44,12 +46,14 @@ public:
     RecordLoader(const ColumnMapping &mapping, QVector<TimestampColumn> timestampColumns, qint64 batchId);
 
     bool prepare(sqlite3 *db, const QString &sqlRoot, Error *error);
+    /** The prepared upsert; rows go to @p pipeline as its statement @p index. */
+    SqliteStatement *statement() { return &m_statement; }
+    void setPipeline(InsertPipeline *pipeline, int index) { m_pipeline = pipeline; m_pipelineIndex = index; }
     /** Also hands every loaded transaction to @p builder (null: none). */
     void setBuilder(columnar::ColumnarBuilder *builder) { m_builder = builder; }
     /** Loads @p record (its fields already counted). Fills @p reject when it returns Rejected. */
     Outcome load(const CsvRecord &record, RejectedRow *reject);
 
-    QString databaseMessage() const { return m_statement.errorMessage(); }
     /** Column whose guessed date order the data contradicted (after OrderContradiction). */
     int contradictedColumn() const { return m_contradicted; }
     const QVector<TimestampColumn> &timestampColumns() const { return m_timestamps; }
@@ -70,6 +74,7 @@ private:
     bool timestampField(const CsvRecord &record, TimestampColumn &column, qint64 *out, RejectedRow *reject);
     QByteArrayView text(const CsvRecord &record, int canonical) const;
     void rejectField(const CsvRecord &record, int canonical, const QString &reason, RejectedRow *reject) const;
+    void beginRow(const CsvRecord &record);
     Outcome execute(qint64 id);
 
     ColumnMapping m_mapping;
@@ -82,6 +87,8 @@ private:
     int m_contradicted = -1;
     IdSet m_ids;
     columnar::ColumnarBuilder *m_builder = nullptr;
+    InsertPipeline *m_pipeline = nullptr;
+    int m_pipelineIndex = 0;
 };
 
 /** Rebuilds a record as CSV text for the rejects table, card number masked and CVV dropped. */

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace cpm {
+
+class SqliteStatement;
+
+/**
+ * Overlaps parsing with inserting, one core each: the importer's thread parses, validates
+ * and normalises records into batches of bound values (texts copied into the batch); a
+ * second thread replays each batch into the prepared statements, in order. SQLite was the
+ * larger half of a load and the parser the other, so together they take about the time of
+ * the larger one. The connection is only ever used by one thread at a time: the importer
+ * does not touch it between the first row and finish() or stop().
+ *
+ * The first failing row stops the inserting thread; the producer learns it at its next
+ * endRow() (false) or at finish(), with the row's line and SQLite's message.
+ */
+class InsertPipeline
+{
+public:
+    /** @p statements: what a row's statement index refers to (must outlive the pipeline). */
+    explicit InsertPipeline(std::vector<SqliteStatement *> statements);
+    ~InsertPipeline();
+    InsertPipeline(const InsertPipeline &) = delete;
+    InsertPipeline &operator=(const InsertPipeline &) = delete;
+
+    void beginRow(int statement, qint64 line);
+    void bindInt(int index, qint64 value) { push({Kind::Int, index, value, 0, 0, 0}); }
+    void bindDouble(int index, double value) { push({Kind::Double, index, 0, value, 0, 0}); }
+    /** Copies @p text; empty text binds NULL (as SqliteStatement::bindText). */
+    void bindText(int index, QByteArrayView text);
+    void bindNull(int index) { push({Kind::Null, index, 0, 0, 0, 0}); }
+    /** Ends the row. False once the inserting thread has failed (see errorMessage()). */
+    bool endRow();
+
+    /** Inserts everything handed over, then stops. False if a row failed. */
+    bool finish();
+    /** Stops without inserting what is still queued (cancel, error, a reload). */
+    void stop();
+
+    QString errorMessage() const;
+    /** The line of the row that failed (0: none). */
+    qint64 failedLine() const;
+
+private:
+    enum class Kind : quint8 { Null, Int, Double, Text };
+    struct Param
+    {
+        Kind kind;
+        int index;
+        qint64 integer;
+        double real;
+        std::size_t offset, size; ///< of a text in the batch's bytes
+    };
+    struct Row
+    {
+        int statement;
+        qint64 line;
+        std::size_t firstParam;
+    };
+    struct Batch
+    {
+        std::vector<Row> rows;
+        std::vector<Param> params;
+        std::string bytes;
+        void clear() { rows.clear(); params.clear(); bytes.clear(); }
+    };
+
+    void push(const Param &param) { m_filling->params.push_back(param); }
+    void handOver();
+    void run();
+    bool insert(const Batch &batch);
+    void join();
+
+    std::vector<SqliteStatement *> m_statements;
+    std::unique_ptr<Batch> m_filling;
+    std::thread m_thread;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::unique_ptr<Batch>> m_queue, m_free;
+    bool m_closing = false, m_abandon = false;
+    std::atomic<bool> m_failed = false; ///< read by the producer on every row, without the lock
+    QString m_error;
+    qint64 m_failedLine = 0;
+};
+
+} // namespace cpm
