@@ -90,6 +90,23 @@ int timeRebuild(const Warehouse &warehouse, QTextStream &out)
     return 0;
 }
 
+/** Whether the persisted snapshot (built at import) encodes to the same bytes as a rebuild. */
+int verifyPersisted(const Warehouse &warehouse, QTextStream &out)
+{
+    Error error;
+    columnar::persist::Status status = columnar::persist::Status::Missing;
+    const auto stored = columnar::persist::load(warehouse.handle(), warehouse.lastBatchId(), &status);
+    const auto rebuilt = columnar::ColumnarTable::load(warehouse.handle(), &error, false);
+    if (!stored || !rebuilt) {
+        QTextStream(stderr) << "cpm-bench: persisted snapshot " << columnar::persist::describe(status) << " "
+                            << error.toString() << "\n";
+        return 1;
+    }
+    const bool same = columnar::persist::encode(*stored) == columnar::persist::encode(*rebuilt);
+    out << "persisted_matches_rebuild=" << (same ? 1 : 0) << " rows=" << rebuilt->rowCount() << "\n";
+    return same ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -98,7 +115,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions({{"db", "Warehouse file.", "path"}, {"repeat", "Runs per filter (default 5).", "n", "5"},
                        {"backend", "columnar (default) or sql.", "name", "columnar"},
-                       {"rebuild", "Only time a rebuild of the columnar snapshot from the models, then exit."}});
+                       {"rebuild", "Only time a rebuild of the columnar snapshot from the models, then exit."},
+                       {"verify", "Only check the persisted snapshot against a rebuild (same bytes), then exit."}});
     parser.addHelpOption();
     parser.process(app);
     QTextStream out(stdout);
@@ -110,6 +128,8 @@ int main(int argc, char **argv)
     }
     if (parser.isSet("rebuild"))
         return timeRebuild(warehouse, out);
+    if (parser.isSet("verify"))
+        return verifyPersisted(warehouse, out);
     const auto backend = parser.value("backend") == "sql" ? MetricsEngine::Backend::Sql : MetricsEngine::Backend::Columnar;
     MetricsEngine engine(warehouse.database(), project.root(), backend);
     QElapsedTimer timer;

@@ -130,6 +130,8 @@ public:
     /** The status's index; false past 250 distinct statuses. */
     bool statusOf(std::string_view bytes, quint8 *index);
     const Device *device(qint64 id) const { return m_devices.find(id); }
+    /** Sorts the SKU and product name dictionaries bytewise (pair indices do not change). */
+    void sortDictionaries();
     ColumnarTable &table() { return m_t; }
 
 private:
@@ -137,7 +139,6 @@ private:
     bool loadDevices();
     bool loadRows(RawRows *rows);
     void reserve(RawRows *rows);
-    void sortDictionaries();
     void sortRows(RawRows &rows);
     void precompute(bool aggregates);
 

@@ -46,6 +46,8 @@ public:
     /** The rows collected no longer match the warehouse (e.g. it held transactions before). */
     void invalidate();
     bool valid() const;
+    /** Room for @p rows (an estimate): growing by doubling would leave up to half unused. */
+    void reserve(std::size_t rows);
     void add(const BuilderRow &row);
 
     /**

@@ -48,10 +48,16 @@ public:
     PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown);
     template<typename T>
     void codes(const std::vector<T> &column) { codec::writeColumn(m_codes, column); }
+    /** A code column read through @p at(i) (e.g. through a sort order, without a copy). */
+    template<typename At>
+    void codesAt(std::size_t n, At at) { codec::writeIntsAt(m_codes, n, at); }
     void amounts(const std::vector<double> &amount);
     template<typename T>
     void times(const std::vector<T> &column) { codec::writeColumn(m_times, column); }
+    template<typename At>
+    void timesAt(std::size_t n, At at) { codec::writeIntsAt(m_times, n, at); }
     void createdAt(const std::vector<qint64> &created, const std::vector<qint64> &happened, std::size_t happenedKnown);
+    // The times block may be written before the codes block: they are separate buffers.
     /** @p t: only its lag and time bounds are read. */
     std::string finish(const ColumnarTable &t);
 

@@ -11,7 +11,7 @@ BulkLoadPragmas::BulkLoadPragmas(Warehouse &warehouse) : m_warehouse(warehouse)
 {
     m_cacheSize = m_warehouse.scalar(QStringLiteral("pragma cache_size")).toString();
     m_journalMode = m_warehouse.scalar(QStringLiteral("pragma journal_mode")).toString();
-    m_warehouse.exec(QStringLiteral("pragma cache_size = -262144"));
+    m_warehouse.exec(QStringLiteral("pragma cache_size = -32768"));
     if (m_journalMode == QLatin1String("wal"))
         m_warehouse.scalar(QStringLiteral("pragma journal_mode = delete"));
 }
