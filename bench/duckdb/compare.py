@@ -10,7 +10,8 @@ of sqlite_base.sql / sqlite_refilter.sql and of their DuckDB twins one statement
 compares the rows: text exactly, numbers to a relative 1e-9 (sqlite3 prints 15 significant
 digits, DuckDB the shortest exact form). Rows that only differ in the order of tied values
 (ORDER BY total DESC LIMIT 10 has no tie-breaker) are reported as such. Exit status 1 when a
-metric differs. Needs sqlite3, node and @duckdb/node-api (CPM_DUCKDB_PREFIX, see run-sql.mjs).
+metric differs. Needs sqlite3, node and @duckdb/node-api: CPM_DUCKDB_PREFIX (see run-sql.mjs),
+by default build-bench/duckdb, where bench/run.sh installs it.
 """
 import os
 import re
@@ -61,21 +62,25 @@ def same_row(a, b, worst):
     return True
 
 
-def compare(name, base, duck):
+def count(n):
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
+def compare(base, duck):
     worst = [0.0]
     a, b = rows(base), rows(duck)
     if len(a) == len(b) and all(same_row(x, y, worst) for x, y in zip(a, b)):
         exact = ("identical text" if base == duck else
                  f"same values, printed differently (largest relative difference {worst[0]:.1e})")
-        return True, f"{len(a)} rows, {exact}"
+        return True, f"{count(len(a))}, {exact}"
     key = lambda r: [str(number(f)) if number(f) is not None else f for f in r]
     if len(a) == len(b) and all(same_row(x, y, worst) for x, y in zip(sorted(a, key=key), sorted(b, key=key))):
-        return True, f"{len(a)} rows, same rows in another order (ties)"
-    lines = [f"{len(a)} rows (sqlite3) vs {len(b)} (DuckDB), DIFFERENT:"]
+        return True, f"{count(len(a))}, same rows in another order (ties)"
+    lines = [f"{count(len(a))} (sqlite3) vs {len(b)} (DuckDB), DIFFERENT:"]
     for i in range(max(len(a), len(b))):
         x = "|".join(a[i]) if i < len(a) else "—"
         y = "|".join(b[i]) if i < len(b) else "—"
-        if x != y:
+        if i >= len(a) or i >= len(b) or not same_row(a[i], b[i], worst):
             lines.append(f"    row {i + 1}: sqlite3 {x!r}  DuckDB {y!r}")
     return False, "\n".join(lines[:12])
 
@@ -85,7 +90,11 @@ def main(extract, baseline):
     ok = True
     with tempfile.TemporaryDirectory(prefix="cpm-duck-compare-") as tmp:
         lite, duck = os.path.join(tmp, "base.sqlite"), os.path.join(tmp, "base.duckdb")
-        run = lambda *cmd: subprocess.run(cmd, cwd=extract, check=True, capture_output=True, text=True).stdout
+        def run(*cmd):
+            done = subprocess.run(cmd, cwd=extract, capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(f"compare.py: {' '.join(cmd[:3])} ... failed:\n{done.stderr}")
+            return done.stdout
         for script in ("sqlite_import.sql", "sqlite_transform.sql"):
             run("sqlite3", lite, f".read {os.path.join(baseline, script)}")
         run("node", os.path.join(HERE, "run-sql.mjs"), duck, os.path.join(HERE, "duckdb_import.sql"))
@@ -95,7 +104,7 @@ def main(extract, baseline):
             for name, sql in statements(os.path.join(baseline, f"sqlite_{step}.sql")).items():
                 base = run("sqlite3", lite, sql)
                 other = run("node", os.path.join(HERE, "run-sql.mjs"), duck, "-c", mine[name])
-                good, what = compare(name, base, other)
+                good, what = compare(base, other)
                 ok &= good
                 print(f"  {name}: {what}")
     return 0 if ok else 1
@@ -105,4 +114,6 @@ if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     root = os.path.dirname(os.path.dirname(HERE))
+    prefix = os.environ.get("CPM_DUCKDB_PREFIX") or os.path.join(root, "build-bench", "duckdb")
+    os.environ["CPM_DUCKDB_PREFIX"] = os.path.abspath(prefix)
     sys.exit(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "..", "shared", "bench-baseline")))

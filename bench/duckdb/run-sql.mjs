@@ -10,7 +10,7 @@
 // bench/run.sh puts in the bench build tree), else from this script's own folder.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [database, file, inline] = process.argv.slice(2);
@@ -18,7 +18,7 @@ if (!database || !file || (file === '-c' && inline === undefined)) {
   console.error('usage: node run-sql.mjs DB FILE.sql | node run-sql.mjs DB -c "SQL"');
   process.exit(2);
 }
-const prefix = process.env.CPM_DUCKDB_PREFIX || dirname(fileURLToPath(import.meta.url));
+const prefix = resolve(process.env.CPM_DUCKDB_PREFIX || dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(join(prefix, 'package.json'));
 const { DuckDBInstance, StatementType } = await import(pathToFileURL(require.resolve('@duckdb/node-api')).href);
 
