@@ -7,7 +7,9 @@
 #   REPS=5 bench/run.sh 1M       repetitions per size (default 3)
 #
 # Environment: CPM_BENCH_BUILD (Release build dir, default build-bench), CPM_BENCH_DATA
-# (extracts and warehouses, default build-bench/data), CPM_BENCH_BASELINE (sqlite scripts).
+# (extracts and warehouses, default build-bench/data), CPM_BENCH_BASELINE (sqlite scripts),
+# CPM_BENCH_DUCKDB=off (leave out the DuckDB side, which otherwise runs when npm can install
+# bench/duckdb's pinned @duckdb/node-api into $CPM_BENCH_BUILD/duckdb).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -92,6 +94,53 @@ run_cpm() {
   tr ' ' '\n' < "$LAST_OUT" | awk -F= -v size="$size" 'NF == 2 && $1 ~ /_ms$/ {printf "%s\tcpm_%s\t%s\t0\n", size, $1, $2}' >> "$RESULTS"
 }
 
+# DuckDB through @duckdb/node-api (bench/duckdb/): typed read_csv load, the five metrics, the
+# filter change, each a node process. Installed on first use with `npm ci` into the build tree
+# (reused while bench/duckdb/package-lock.json is unchanged); without npm, or when the install
+# or a smoke test fails, a note is printed and DuckDB is left out of the run.
+DUCKDB_STATE=
+run_duckdb() {
+  local size=$1 dir=$2 prefix=$BUILD/duckdb src=$ROOT/bench/duckdb
+  local db=$DATA/duck-$1.duckdb
+  if [ -z "$DUCKDB_STATE" ]; then
+    DUCKDB_STATE=skip
+    if [ "${CPM_BENCH_DUCKDB:-on}" = off ]; then
+      echo "note: CPM_BENCH_DUCKDB=off, DuckDB left out" >&2
+    elif ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+      echo "note: npm or node not found, DuckDB left out" >&2
+    else
+      mkdir -p "$prefix"
+      # installed.lock: the lock file of the last install that succeeded.
+      if cmp -s "$src/package-lock.json" "$prefix/installed.lock" ||
+         { echo "== installing @duckdb/node-api into $prefix" >&2
+           rm -f "$prefix/installed.lock"
+           cp "$src/package.json" "$src/package-lock.json" "$prefix/" &&
+           npm ci --prefix "$prefix" --no-audit --no-fund --loglevel=error >&2 &&
+           cp "$src/package-lock.json" "$prefix/installed.lock"; }; then
+        export CPM_DUCKDB_PREFIX=$prefix
+        if [ "$(node "$src/run-sql.mjs" :memory: -c 'SELECT 42' 2>/dev/null)" = 42 ]; then
+          DUCKDB_STATE=ready
+        else
+          echo "note: @duckdb/node-api does not run here, DuckDB left out" >&2
+        fi
+      else
+        echo "note: npm ci of @duckdb/node-api failed, DuckDB left out" >&2
+      fi
+    fi
+  fi
+  [ "$DUCKDB_STATE" = ready ] || return 0
+  rm -f "$db" "$db.wal"
+  pushd "$dir" >/dev/null
+  timed "$size" duckdb_import node "$src/run-sql.mjs" "$db" "$src/duckdb_import.sql"
+  popd >/dev/null
+  printf '%s\tduckdb_bytes\t%s\t0\n' "$size" "$(stat -c %s "$db")" >> "$RESULTS"
+  # What every step below pays before its first query: node, the native library, the open.
+  timed "$size" duckdb_start node "$src/run-sql.mjs" "$db" -c 'SELECT 1'
+  timed "$size" duckdb_metrics node "$src/run-sql.mjs" "$db" "$src/duckdb_base.sql"
+  timed "$size" duckdb_refilter node "$src/run-sql.mjs" "$db" "$src/duckdb_refilter.sql"
+  rm -f "$db" "$db.wal"
+}
+
 for size in "${SIZES[@]}"; do
   n=$(count_of "$size")
   dir=$DATA/extract-$size
@@ -102,9 +151,9 @@ for size in "${SIZES[@]}"; do
   printf '%s\ttransactions\t%s\t0\n' "$size" "$n" >> "$RESULTS"
   for rep in $(seq 1 "$REPS"); do
     echo "== $size: repetition $rep of $REPS" >&2
-    # Alternate which side goes first so neither always gets the warmer cache.
-    if (( rep % 2 )); then run_sqlite "$size" "$dir"; run_cpm "$size" "$dir"
-    else run_cpm "$size" "$dir"; run_sqlite "$size" "$dir"; fi
+    # Alternate the order (reversed every other repetition) so no side always gets the warmer cache.
+    if (( rep % 2 )); then run_sqlite "$size" "$dir"; run_cpm "$size" "$dir"; run_duckdb "$size" "$dir"
+    else run_duckdb "$size" "$dir"; run_cpm "$size" "$dir"; run_sqlite "$size" "$dir"; fi
   done
 done
 
