@@ -92,6 +92,21 @@ run_cpm() {
   # The fallback path (no valid persisted snapshot): a rebuild from the models, own process.
   timed "$size" cpm_rebuild "$HARNESS" --db "$db" --rebuild
   tr ' ' '\n' < "$LAST_OUT" | awk -F= -v size="$size" 'NF == 2 && $1 ~ /_ms$/ {printf "%s\tcpm_%s\t%s\t0\n", size, $1, $2}' >> "$RESULTS"
+  # Incremental: the next extract of the same network (1 % more transactions, new ids) into
+  # the full warehouse: upsert, model refresh and the snapshot extended, ready to answer.
+  timed "$size" cpm_incremental "$CLI" import --db "$db" "$dir-next/transactions.csv"
+  sed -n 's/.*(columnar snapshot \([0-9.]*\) s, \(.*\)).*/\2/p' "$LAST_OUT" | sed 's/^/  incremental snapshot: /' >&2
+}
+
+# next_extract SIZE DIR N: 1 % of N more transactions for DIR's stores and devices, ids after N.
+next_extract() {
+  local dir=$2 n=$3
+  [ -f "$dir-next/transactions.csv" ] && return
+  local stores devices
+  stores=$(( $(wc -l < "$dir/stores.csv") - 1 ))
+  devices=$(( $(wc -l < "$dir/devices.csv") - 1 ))
+  "$CLI" generate --transactions $(( n / 100 )) --stores "$stores" --devices "$devices" --first-id $(( n + 1 )) \
+    --seed 7 --out "$dir-next" >/dev/null
 }
 
 # DuckDB through @duckdb/node-api (bench/duckdb/): typed read_csv load, the five metrics, the
@@ -148,6 +163,7 @@ for size in "${SIZES[@]}"; do
     echo "== generating $n transactions into $dir" >&2
     "$CLI" generate --transactions "$n" --out "$dir" >/dev/null
   fi
+  next_extract "$size" "$dir" "$n"
   printf '%s\ttransactions\t%s\t0\n' "$size" "$n" >> "$RESULTS"
   for rep in $(seq 1 "$REPS"); do
     echo "== $size: repetition $rep of $REPS" >&2

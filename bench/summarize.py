@@ -74,6 +74,10 @@ def main(path):
         row("covering indexes (baseline) / snapshot rebuild from the models (cpm)", med(size, "sqlite_index"),
             ms("cpm_rebuild_ms"))
         row("— of which in cpm's import: building + storing the snapshot", None, med(size, "cpm_snapshot_store"))
+        inc = med(size, "cpm_incremental")
+        if inc is not None:
+            line("incremental import of 1 % more (new ids) into the full warehouse (cpm ÷ its full import)", "—",
+                 f"{inc:.2f} s", f"{inc / cpm_import:.3f}×")
         mb = lambda v: f"{v:.0f} MB"
         line("peak RSS, import", mb(peak(size, ["sqlite_import", "sqlite_transform"])), mb(peak(size, ["cpm_import"])),
              other=mb(peak(size, ["duckdb_import"])))

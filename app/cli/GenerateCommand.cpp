@@ -39,7 +39,8 @@ bool readOptions(const QCommandLineParser &parser, GeneratorOptions *options, QS
     const qint64 maxInt = std::numeric_limits<int>::max();
     if (!readCount(parser, QStringLiteral("transactions"), std::numeric_limits<qint64>::max(), &options->transactions, reason)
         || !readCount(parser, QStringLiteral("stores"), maxInt, &stores, reason)
-        || !readCount(parser, QStringLiteral("devices"), maxInt, &devices, reason))
+        || !readCount(parser, QStringLiteral("devices"), maxInt, &devices, reason)
+        || !readCount(parser, QStringLiteral("first-id"), std::numeric_limits<qint64>::max() / 2, &options->firstId, reason))
         return false;
     options->stores = static_cast<int>(stores);
     options->devices = static_cast<int>(devices);
@@ -81,6 +82,9 @@ public:
         parser.addOption({QStringLiteral("out"), QStringLiteral("Output directory, created if missing (required)."), QStringLiteral("DIR")});
         parser.addOption({QStringLiteral("stores"), QStringLiteral("Number of stores (default: from transactions, at least 20)."), QStringLiteral("N")});
         parser.addOption({QStringLiteral("devices"), QStringLiteral("Number of devices (default: two per store)."), QStringLiteral("N")});
+        parser.addOption({QStringLiteral("first-id"),
+                          QStringLiteral("First transaction id (default 1): a later extract of the same network continues the ids."),
+                          QStringLiteral("N")});
         parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed; the same options and seed give identical files."), QStringLiteral("S")});
         parser.addOption({QStringLiteral("no-card-data"), QStringLiteral("Leave out the card_number and cvv columns.")});
     }

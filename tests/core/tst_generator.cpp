@@ -252,6 +252,21 @@ private slots:
             QCOMPARE(row.size(), 9);
     }
 
+    void laterExtractContinuesTheIds()
+    {
+        GeneratorOptions options;
+        options.transactions = 300;
+        options.stores = 60;
+        options.devices = 100;
+        options.firstId = 5001;
+        const Table table = readTable(generate(QStringLiteral("later"), options) + QStringLiteral("/transactions.csv"));
+        QCOMPARE(table.rows.size(), 300);
+        QCOMPARE(table.rows.first().first(), QByteArray("5001"));
+        QCOMPARE(table.rows.last().first(), QByteArray("5300"));
+        for (const auto &row : table.rows)
+            QVERIFY(row[1].toInt() >= 1 && row[1].toInt() <= 100); // the same devices as the first extract
+    }
+
     void progressAndCancel()
     {
         GeneratorOptions options;

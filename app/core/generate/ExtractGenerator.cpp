@@ -324,7 +324,7 @@ bool Run::writeTransactions()
     m_products = makeProducts(m_plan.products, productPrng);
     m_quotas = std::make_unique<QuotaPicker>(statusQuotas(m_plan.transactions, m_plan.products, productPrng));
     Prng prng = streamFor(m_options.seed, TransactionStream);
-    for (qint64 id = 1; id <= m_plan.transactions; ++id) {
+    for (qint64 id = m_options.firstId; id < m_options.firstId + m_plan.transactions; ++id) {
         appendTransaction(id, prng);
         if (!m_sinks[2].endRow(m_error) || !tick())
             return false;

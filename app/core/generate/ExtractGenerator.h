@@ -17,6 +17,7 @@ struct GeneratorOptions
     int devices = 0;         ///< 0: about two per store
     quint64 seed = 20221001;
     bool cardData = true;    ///< add card_number and cvv columns, like real extracts do
+    qint64 firstId = 1;      ///< the first transaction id (a later extract continues the ids)
 };
 
 /**
