@@ -18,6 +18,9 @@ struct ColumnarBuilder::Impl
     explicit Impl(sqlite3 *handle) : db(handle) {}
 
     bool encode(std::string *out);
+    void writeMerged(persist::PayloadWriter &writer, const quint64 *keys, int bits, qint64 base,
+                     const std::vector<quint8> &types, const std::vector<qint32> &storeSlots);
+    void bounds(ColumnarTable &t) const;
     /** Turns happened into sort keys ((time − min) << bits | row) in place; false if too wide. */
     bool sortKeys(int *bits, qint64 *base);
 
@@ -27,6 +30,7 @@ struct ColumnarBuilder::Impl
     Error error;
     std::unique_ptr<ColumnarTable> table; ///< dimensions only
     std::unique_ptr<detail::Assembler> assembler;
+    std::shared_ptr<const ColumnarTable> base; ///< appending: the rows before this import
     // Rows in id order.
     std::vector<quint8> status;
     std::vector<qint32> pair, device, lag; ///< device: index into deviceIds; lag: created − happened
@@ -49,6 +53,26 @@ void ColumnarBuilder::reset()
     d->table = std::make_unique<ColumnarTable>();
     d->assembler = std::make_unique<detail::Assembler>(db, *d->table, &d->error);
     d->valid = true;
+}
+
+void ColumnarBuilder::resetAppend(std::shared_ptr<const ColumnarTable> base, qint64 lastId)
+{
+    reset();
+    // The rebuild numbers pairs and statuses in id order: the base's come first, as they are.
+    for (std::size_t p = 0; p < base->pairSku.size(); ++p) {
+        const QByteArray &sku = base->skus[std::size_t(base->pairSku[p])];
+        const QByteArray &name = base->productNames[std::size_t(base->pairName[p])];
+        d->assembler->pairOf(std::string_view(sku.constData(), std::size_t(sku.size())),
+                             std::string_view(name.constData(), std::size_t(name.size())),
+                             base->skuLossy[std::size_t(base->pairSku[p])] != 0);
+    }
+    for (const QString &status : base->statuses) {
+        quint8 ignored = 0;
+        const QByteArray bytes = status.toUtf8();
+        d->assembler->statusOf(std::string_view(bytes.constData(), std::size_t(bytes.size())), &ignored);
+    }
+    d->base = std::move(base);
+    d->lastId = lastId;
 }
 
 void ColumnarBuilder::invalidate()
@@ -79,7 +103,7 @@ void ColumnarBuilder::add(const BuilderRow &row)
     const qint64 lag = row.createdAt - row.happenedAt;
     // Out of id order (a rebuild sorts them), a lag beyond ±68 years, or past 4G rows: the
     // compact form does not fit; the rebuild from the models still does.
-    if ((!first && row.id <= d->lastId) || lag < std::numeric_limits<qint32>::min()
+    if (((!first || d->base) && row.id <= d->lastId) || lag < std::numeric_limits<qint32>::min()
         || lag > std::numeric_limits<qint32>::max() || row.happenedAt == kNoTime || row.createdAt == kNoTime
         || d->amount.size() >= std::numeric_limits<quint32>::max())
         return invalidate();
@@ -112,13 +136,13 @@ bool ColumnarBuilder::payload(std::string *out, Error *error)
     return ok;
 }
 
-bool ColumnarBuilder::Impl::sortKeys(int *bits, qint64 *base)
+bool ColumnarBuilder::Impl::sortKeys(int *bits, qint64 *timeBase)
 {
     const std::size_t n = happened.size();
     if (n == 0)
         return true;
     const auto [lo, hi] = std::minmax_element(happened.begin(), happened.end());
-    *base = *lo;
+    *timeBase = *lo;
     *bits = 1;
     while (*bits < 32 && (quint64(1) << *bits) < n)
         ++*bits;
@@ -126,9 +150,36 @@ bool ColumnarBuilder::Impl::sortKeys(int *bits, qint64 *base)
         return false;
     // Rows are in id order, so the row number in the low bits breaks time ties by id.
     for (std::size_t i = 0; i < n; ++i)
-        happened[i] = qint64(((quint64(happened[i]) - quint64(*base)) << *bits) | i);
+        happened[i] = qint64(((quint64(happened[i]) - quint64(*timeBase)) << *bits) | i);
     std::sort(reinterpret_cast<quint64 *>(happened.data()), reinterpret_cast<quint64 *>(happened.data()) + n);
     return true;
+}
+
+void ColumnarBuilder::Impl::bounds(ColumnarTable &t) const
+{
+    // As the rebuild computes them over all rows (order does not matter): the base's own,
+    // widened by the new rows.
+    const std::size_t n = amount.size();
+    if (base) {
+        t.minLag = base->minLag;
+        t.maxLag = base->maxLag;
+        t.minTime = base->minTime;
+        t.maxTime = base->maxTime;
+    }
+    const bool anyLag = base && base->happenedKnown > 0
+        && std::any_of(base->createdAt.begin(), base->createdAt.begin() + std::ptrdiff_t(base->happenedKnown),
+                       [](qint64 c) { return c != kNoTime; });
+    for (std::size_t i = 0; i < n; ++i) {
+        const qint64 h = happened[i], c = h + lag[i];
+        const bool firstLag = i == 0 && !anyLag;
+        t.minLag = firstLag ? lag[i] : std::min<qint64>(t.minLag, lag[i]);
+        t.maxLag = firstLag ? lag[i] : std::max<qint64>(t.maxLag, lag[i]);
+        for (const auto &[column, ts] : {std::pair{TimeColumn::HappenedAt, h}, std::pair{TimeColumn::CreatedAt, c}}) {
+            qint64 &lo = t.minTime[std::size_t(column)], &hi = t.maxTime[std::size_t(column)];
+            lo = std::min(lo, ts);
+            hi = hi == kNoTime ? ts : std::max(hi, ts);
+        }
+    }
 }
 
 bool ColumnarBuilder::Impl::encode(std::string *out)
@@ -136,35 +187,15 @@ bool ColumnarBuilder::Impl::encode(std::string *out)
     assembler->sortDictionaries();
     ColumnarTable &t = *table;
     const std::size_t n = amount.size();
-    // Bounds, as the rebuild computes them over the sorted rows (order does not matter).
-    t.happenedKnown = n;
-    for (std::size_t i = 0; i < n; ++i) {
-        const qint64 h = happened[i], c = h + lag[i];
-        t.minLag = i ? std::min<qint64>(t.minLag, lag[i]) : lag[i];
-        t.maxLag = i ? std::max<qint64>(t.maxLag, lag[i]) : lag[i];
-        for (const auto &[column, ts] : {std::pair{TimeColumn::HappenedAt, h}, std::pair{TimeColumn::CreatedAt, c}}) {
-            qint64 &lo = t.minTime[std::size_t(column)], &hi = t.maxTime[std::size_t(column)];
-            lo = std::min(lo, ts);
-            hi = hi == kNoTime ? ts : std::max(hi, ts);
-        }
-    }
+    bounds(t);
     int bits = 0;
-    qint64 base = 0;
-    if (!sortKeys(&bits, &base)) {
+    qint64 base0 = 0;
+    if (!sortKeys(&bits, &base0)) {
         error = Error::make(Error::Code::Database, QStringLiteral("timestamps span too wide a range"));
         return false;
     }
     const quint64 *keys = reinterpret_cast<const quint64 *>(happened.data());
     const quint64 mask = (quint64(1) << bits) - 1;
-    persist::PayloadWriter writer(t, n, n);
-    writer.timesAt(n, [&](std::size_t i) { return qint64(keys[i] & mask); }); // the id rank
-    writer.timesAt(n, [&](std::size_t i) { return qint64(quint64(base) + (keys[i] >> bits)); });
-    writer.timesAt(n, [&](std::size_t i) { return qint64(lag[keys[i] & mask]); });
-    std::vector<quint32> order(n);
-    for (std::size_t i = 0; i < n; ++i)
-        order[i] = quint32(keys[i] & mask);
-    happened = {};
-    lag = {};
     // Per distinct device, its type and store slot from the refreshed models.
     std::vector<quint8> types(deviceIds.size(), 0);
     std::vector<qint32> storeSlots(deviceIds.size(), t.unknownDeviceSlot());
@@ -174,22 +205,74 @@ bool ColumnarBuilder::Impl::encode(std::string *out)
             storeSlots[k] = known->slot;
         }
     }
+    if (base) {
+        persist::PayloadWriter writer(t, base->rowCount() + n, base->happenedKnown + n);
+        writeMerged(writer, keys, bits, base0, types, storeSlots);
+        *out = writer.finish(t);
+        return true;
+    }
+    // Each column is freed once written: the codes first (the order from the keys), then the
+    // times (from the keys themselves), so the rows are never held twice.
+    persist::PayloadWriter writer(t, n, n);
+    std::vector<quint32> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = quint32(keys[i] & mask);
     writer.codesAt(n, [&](std::size_t i) { return qint64(status[order[i]]); });
+    detail::release(status);
     writer.codesAt(n, [&](std::size_t i) { return qint64(types[std::size_t(device[order[i]])]); });
     writer.codesAt(n, [&](std::size_t i) { return qint64(storeSlots[std::size_t(device[order[i]])]); });
+    detail::release(device);
     writer.codesAt(n, [&](std::size_t i) { return qint64(pair[order[i]]); });
-    status = {};
-    device = {};
-    pair = {};
-    std::vector<double> sortedAmount(n);
-    for (std::size_t i = 0; i < n; ++i)
-        sortedAmount[i] = amount[order[i]];
-    amount = {};
-    order = {};
-    writer.amounts(sortedAmount);
-    sortedAmount = {};
+    detail::release(pair);
+    writer.amounts(amount.data(), order.data(), n);
+    detail::release(amount);
+    detail::release(order);
+    writer.timesAt(n, [&](std::size_t i) { return qint64(keys[i] & mask); }); // the id rank
+    writer.timesAt(n, [&](std::size_t i) { return qint64(quint64(base0) + (keys[i] >> bits)); });
+    writer.timesAt(n, [&](std::size_t i) { return qint64(lag[keys[i] & mask]); });
+    detail::release(happened);
+    detail::release(lag);
     *out = writer.finish(t);
     return true;
+}
+
+void ColumnarBuilder::Impl::writeMerged(persist::PayloadWriter &writer, const quint64 *keys, int bits, qint64 base0,
+                                        const std::vector<quint8> &types, const std::vector<qint32> &storeSlots)
+{
+    const ColumnarTable &b = *base;
+    const std::size_t baseRows = b.rowCount(), n = amount.size(), all = baseRows + n;
+    const quint64 mask = (quint64(1) << bits) - 1;
+    auto newTime = [&](std::size_t j) { return qint64(quint64(base0) + (keys[j] >> bits)); };
+    // Both runs are in (happened_at, id rank) order and every new rank is above the base's,
+    // so a time tie takes the base row first. Base rows without a time stay last.
+    constexpr quint32 kNew = quint32(1) << 31;
+    std::vector<quint32> who(all);
+    for (std::size_t i = 0, x = 0, j = 0; i < all; ++i) {
+        const bool takeNew = j < n && (x == baseRows || newTime(j) < b.happenedAt[x]);
+        who[i] = takeNew ? kNew | quint32(j++) : quint32(x++);
+    }
+    auto row = [&](std::size_t i) { return std::size_t(keys[who[i] & ~kNew] & mask); }; // new rows only
+    auto isNew = [&](std::size_t i) { return (who[i] & kNew) != 0; };
+    writer.timesAt(all, [&](std::size_t i) { return isNew(i) ? qint64(baseRows + row(i)) : qint64(b.idRank[who[i]]); });
+    writer.timesAt(all, [&](std::size_t i) { return isNew(i) ? newTime(who[i] & ~kNew) : b.happenedAt[who[i]]; });
+    writer.timesAt(all, [&](std::size_t i) {
+        if (isNew(i))
+            return qint64(lag[row(i)]);
+        const std::size_t x = who[i];
+        return qint64(quint64(b.createdAt[x]) - (x < b.happenedKnown ? quint64(b.happenedAt[x]) : 0));
+    });
+    writer.codesAt(all, [&](std::size_t i) { return isNew(i) ? qint64(status[row(i)]) : qint64(b.status[who[i]]); });
+    writer.codesAt(all, [&](std::size_t i) {
+        return isNew(i) ? qint64(types[std::size_t(device[row(i)])]) : qint64(b.deviceType[who[i]]);
+    });
+    writer.codesAt(all, [&](std::size_t i) {
+        return isNew(i) ? qint64(storeSlots[std::size_t(device[row(i)])]) : qint64(b.store[who[i]]);
+    });
+    writer.codesAt(all, [&](std::size_t i) { return isNew(i) ? qint64(pair[row(i)]) : qint64(b.pair[who[i]]); });
+    std::vector<double> merged(all);
+    for (std::size_t i = 0; i < all; ++i)
+        merged[i] = isNew(i) ? amount[row(i)] : b.amount[who[i]];
+    writer.amounts(merged);
 }
 
 } // namespace cpm::columnar

@@ -30,8 +30,9 @@ struct BuilderRow
  * that read was a third of the import). The result is byte for byte the payload a rebuild
  * from the models gives (tested), so it is only offered when the rows seen are exactly the
  * warehouse's transactions: the table was empty before this file, and the ids came strictly
- * ascending (the models' order; a repeated id would be an upsert). Otherwise valid() is false
- * and the importer rebuilds from the models as before.
+ * ascending (the models' order; a repeated id would be an upsert), or the table's previous
+ * snapshot is at hand and the new ids all come after its own (resetAppend). Otherwise valid()
+ * is false and the importer rebuilds from the models as before.
  */
 class ColumnarBuilder
 {
@@ -43,6 +44,12 @@ public:
 
     /** Starts over (a file is loaded, or reloaded with another date order): valid again. */
     void reset();
+    /**
+     * Starts over for rows appended to a table whose snapshot is @p base (its models'
+     * dimensions unchanged since): the payload is then @p base's rows and the new ones, as a
+     * rebuild would give. Every new id must exceed @p lastId (no upsert of an older row).
+     */
+    void resetAppend(std::shared_ptr<const class ColumnarTable> base, qint64 lastId);
     /** The rows collected no longer match the warehouse (e.g. it held transactions before). */
     void invalidate();
     bool valid() const;

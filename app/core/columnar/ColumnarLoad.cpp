@@ -208,7 +208,7 @@ std::vector<T> gathered(std::vector<T> &source, const std::vector<quint32> &orde
     std::vector<T> out(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         out[i] = source[order[i]];
-    source = {};
+    release(source);
     return out;
 }
 
@@ -225,7 +225,7 @@ void Assembler::sortRows(RawRows &rows)
     std::vector<quint32> order(n);
     for (std::size_t i = 0; i < n; ++i)
         order[i] = keys[i].second;
-    keys = {};
+    release(keys);
     m_t.status = gathered(rows.status, order);
     m_t.deviceType = gathered(rows.type, order);
     m_t.store = gathered(rows.store, order);
@@ -258,8 +258,8 @@ void Assembler::precompute(bool aggregates)
             m_t.maxTime[std::size_t(column)] = m_t.maxTime[std::size_t(column)] == kNoTime
                 ? ts : std::max(m_t.maxTime[std::size_t(column)], ts);
         }
-        if (aggregates)
-            m_t.full[std::size_t(column)] = aggregatePerStatus(m_t, TimeColumn(column));
+        if (aggregates && column == int(TimeColumn::HappenedAt))
+            m_t.perStatus(TimeColumn::HappenedAt); // what the filter domain reads; created_at on first use
     }
 }
 

@@ -223,7 +223,7 @@ bool ColumnarMetrics::filterDomain(FilterDomain *domain, Error *error)
     if (!t)
         return false;
     QMap<QString, qint64> perStatus;
-    const auto &happened = t->full[std::size_t(TimeColumn::HappenedAt)];
+    const auto &happened = t->perStatus(TimeColumn::HappenedAt);
     for (qsizetype s = 0; s < t->statuses.size(); ++s) {
         const auto &counts = happened[std::size_t(s)].storeCount;
         const qint64 n = std::accumulate(counts.begin(), counts.end(), qint64(0));

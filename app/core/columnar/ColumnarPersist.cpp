@@ -148,7 +148,7 @@ bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error 
 }
 
 /** Reads the header and every part in one read transaction (see load()). */
-static std::shared_ptr<const ColumnarTable> loadConsistent(sqlite3 *db, qint64 batchId, Status *status)
+static std::shared_ptr<const ColumnarTable> loadConsistent(sqlite3 *db, qint64 batchId, Status *status, bool aggregates)
 {
     Header header;
     *status = readHeader(db, &header);
@@ -175,18 +175,18 @@ static std::shared_ptr<const ColumnarTable> loadConsistent(sqlite3 *db, qint64 b
     }
     std::shared_ptr<const ColumnarTable> table;
     if (codec::checksum(payload.data(), payload.size()) == header.checksum)
-        table = decode(payload);
+        table = decode(payload, aggregates);
     *status = table ? Status::Loaded : Status::Damaged;
     return table;
 }
 
-std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status)
+std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status, bool aggregates)
 {
     // Each blob handle would otherwise read its own state of the file: an import committing
     // on another connection between two parts would mix two snapshots (the checksum would
     // catch it, but only to throw the work away).
     const bool own = sqlite3_get_autocommit(db) != 0 && sqlite3_exec(db, "begin", nullptr, nullptr, nullptr) == SQLITE_OK;
-    std::shared_ptr<const ColumnarTable> table = loadConsistent(db, batchId, status);
+    std::shared_ptr<const ColumnarTable> table = loadConsistent(db, batchId, status, aggregates);
     if (own)
         sqlite3_exec(db, "commit", nullptr, nullptr, nullptr);
     return table;

@@ -51,7 +51,9 @@ public:
     /** A code column read through @p at(i) (e.g. through a sort order, without a copy). */
     template<typename At>
     void codesAt(std::size_t n, At at) { codec::writeIntsAt(m_codes, n, at); }
-    void amounts(const std::vector<double> &amount);
+    void amounts(const std::vector<double> &amount) { amounts(amount.data(), nullptr, amount.size()); }
+    /** @p n amounts, the i-th being @p values[@p order[i]] (or @p values[i] without an order). */
+    void amounts(const double *values, const quint32 *order, std::size_t n);
     template<typename T>
     void times(const std::vector<T> &column) { codec::writeColumn(m_times, column); }
     template<typename At>
@@ -64,8 +66,8 @@ public:
 private:
     codec::Writer m_out, m_codes, m_times;
 };
-/** Null when @p payload is not a valid snapshot. Recomputes the aggregates. */
-std::shared_ptr<const ColumnarTable> decode(const std::string &payload);
+/** Null when @p payload is not a valid snapshot. Recomputes the aggregates, if asked. */
+std::shared_ptr<const ColumnarTable> decode(const std::string &payload, bool aggregates = true);
 
 /** Builds the snapshot from the models of @p db and stores it for @p batchId. */
 bool save(sqlite3 *db, qint64 batchId, Error *error);
@@ -74,7 +76,7 @@ bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error)
 /** Stores an encoded @p payload (see encode(), ColumnarBuilder) for @p batchId. */
 bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error);
 /** The stored snapshot if it belongs to @p batchId, is of this format and intact. */
-std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status);
+std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status, bool aggregates = true);
 /** Total bytes of the stored blob (header and parts), for the tests and the benchmark. */
 qint64 storedBytes(sqlite3 *db);
 

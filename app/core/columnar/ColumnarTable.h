@@ -12,6 +12,7 @@
 #include <array>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -44,7 +45,8 @@ struct StoreGroup
  * amount. Rows are sorted by (happened_at, transaction id), so a happened_at range is a
  * contiguous slice found by binary search, and a created_at range is the slice widened by
  * the observed created − happened lag. Per-status aggregates over all rows are kept so a
- * filter without dates never scans rows. Immutable once loaded: share it across threads.
+ * filter without dates never scans rows. Immutable once loaded (the aggregates are filled
+ * once, under std::call_once): share it across threads.
  */
 class ColumnarTable
 {
@@ -61,7 +63,13 @@ public:
     int unknownDeviceSlot() const { return storeCount(); }
     /** Aggregate slot of transactions whose device is known but its store is not. */
     int unknownStoreSlot() const { return storeCount() + 1; }
-    const Aggregates &allRows(TimeColumn column, int statusIndex) const { return full[std::size_t(column)][std::size_t(statusIndex)]; }
+    const Aggregates &allRows(TimeColumn column, int statusIndex) const { return perStatus(column)[std::size_t(statusIndex)]; }
+    /**
+     * Per status, the aggregates of every row with a @p column time: what a filter without
+     * dates sums. Computed on first use (once, thread-safe, on both cores), so opening a
+     * warehouse pays only for the time column it is first asked about.
+     */
+    const std::vector<Aggregates> &perStatus(TimeColumn column) const;
 
     // Dimensions; every dictionary is sorted the way SQLite orders the values (bytes, nulls
     // first), so index order is the SQL tie order.
@@ -85,8 +93,11 @@ public:
 
     qint64 minLag = 0, maxLag = 0;           ///< created_at − happened_at over rows with both
     std::size_t happenedKnown = 0;           ///< rows [0, happenedKnown) have a happened_at
-    std::array<std::vector<Aggregates>, 2> full; ///< [time column][status]: all rows of one status
     std::array<qint64, 2> minTime{kNoTime, kNoTime}, maxTime{kNoTime, kNoTime};
+
+private:
+    mutable std::array<std::vector<Aggregates>, 2> m_perStatus; ///< [time column][status]
+    mutable std::array<std::once_flag, 2> m_perStatusOnce;
 };
 
 } // namespace cpm::columnar

@@ -42,6 +42,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     Error error;
     m_rowsSoFar = 0;
     m_builder = std::make_unique<columnar::ColumnarBuilder>(m_warehouse.handle());
+    m_dimensionsLoaded = false;
     if (!plan(options, &files, &error)) {
         summary.error = error;
         return summary;
@@ -53,6 +54,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     bool ok = m_warehouse.exec(QStringLiteral("begin immediate"));
     if (!ok)
         error = m_warehouse.error();
+    m_previousBatch = ok ? m_warehouse.lastBatchId() : 0; // read inside the write lock
     ok = ok && beginBatch(options, &batchId, &error);
     bool anyLoaded = false;
     for (PlannedFile &file : files) {

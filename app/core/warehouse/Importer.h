@@ -63,6 +63,7 @@ private:
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
+    void prepareBuilder(RecordLoader &loader, qint64 rowsBefore);
     bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
@@ -79,6 +80,8 @@ private:
     qint64 m_rowsSoFar = 0;
     /** The transactions as loaded, for the snapshot (when they are the whole table). */
     std::unique_ptr<columnar::ColumnarBuilder> m_builder;
+    qint64 m_previousBatch = 0;      ///< the newest batch before this import
+    bool m_dimensionsLoaded = false; ///< this import loads stores or devices (store slots may move)
 };
 
 } // namespace cpm

@@ -53,13 +53,10 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     qint64 before = 0;
     if (!countRows(file, &before, error))
         return false;
-    // Into an empty table the rows loaded are the table: the snapshot can be built from them.
-    if (summary.role == FileRole::Transactions && before == 0) {
-        m_builder->reset();
-        loader.setBuilder(m_builder.get());
-    } else if (summary.role == FileRole::Transactions) {
-        m_builder->invalidate();
-    }
+    if (summary.role == FileRole::Transactions)
+        prepareBuilder(loader, before);
+    else
+        m_dimensionsLoaded = true;
     // From here until finish() or stop(), only the pipeline's thread uses the connection.
     InsertPipeline pipeline({loader.statement(), &rejects});
     loader.setPipeline(&pipeline, 0);
@@ -137,6 +134,24 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     summary.duplicateIds = summary.rowsLoaded - loader.distinctIds();
     collectNotes(file, loader, reader.transcodedFields());
     return true;
+}
+
+// Into an empty table the rows loaded are the table: the snapshot can be built from them.
+// Into a full one, when the stores and devices are unchanged and the previous snapshot is
+// intact, from that snapshot and the new rows, provided every new id comes after the old ones.
+void Importer::prepareBuilder(RecordLoader &loader, qint64 rowsBefore)
+{
+    loader.setBuilder(m_builder.get());
+    if (rowsBefore == 0)
+        return m_builder->reset();
+    m_builder->invalidate();
+    if (m_dimensionsLoaded)
+        return;
+    columnar::persist::Status status = columnar::persist::Status::Missing;
+    auto base = columnar::persist::load(m_warehouse.handle(), m_previousBatch, &status, false);
+    const QVariant lastId = m_warehouse.scalar(QStringLiteral("select max(id) from raw_transactions"));
+    if (base && !lastId.isNull())
+        m_builder->resetAppend(std::move(base), lastId.toLongLong());
 }
 
 bool Importer::storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row)
