@@ -207,6 +207,51 @@ private slots:
         QCOMPARE(w.warehouse.scalar("select sum(total_amount) from mart_store_daily").toDouble(), total);
     }
 
+    void newRowsAreCountedAndUnchangedDimensionsKept()
+    {
+        test::TempWarehouse w;
+        QVERIFY(w.open());
+        QVERIFY(w.import(test::extractOptions(test::fixture(QStringLiteral("basic")))).succeeded());
+        auto runs = [&](const char *model) {
+            return w.warehouse.scalar(QStringLiteral("select count(*) from model_runs where model = '%1'").arg(QLatin1String(model))).toInt();
+        };
+        QCOMPARE(runs("dim_stores"), 1);
+        const QByteArray header = "id,device_id,product_name,product_sku,category_name,amount,status,created_at,happened_at\n";
+        // Ids after the last (18, 19) and one before it (2, an update): 2 new rows, 1 updated.
+        test::writeFile(w.dir.filePath(QStringLiteral("more/transactions.csv")),
+                        header + "18,10,Tea,9,Drinks,5,accepted,01/20/2022 1:00:00,01/20/2022 1:00:00\n"
+                                 "19,10,Tea,9,Drinks,6,accepted,01/21/2022 1:00:00,01/21/2022 1:00:00\n");
+        const ImportSummary appended = w.import(optionsFor(w.dir.filePath(QStringLiteral("more")), {"transactions.csv"}));
+        QVERIFY2(appended.succeeded(), qPrintable(appended.error.toString()));
+        QCOMPARE(appended.files.first().rowsInserted, 2);
+        // Only transactions changed: the store and device dimensions were kept, not rebuilt.
+        QCOMPARE(runs("dim_stores"), 1);
+        QCOMPARE(runs("dim_devices"), 1);
+        QVERIFY(runs("stg_transactions") >= 2);
+        test::writeFile(w.dir.filePath(QStringLiteral("update/transactions.csv")),
+                        header + "2,11,Apple Juice,111,Drinks,55,accepted,01/10/2022 11:00:05,01/10/2022 11:00:00\n"
+                                 "20,10,Tea,9,Drinks,6,accepted,01/21/2022 1:00:00,01/21/2022 1:00:00\n");
+        const ImportSummary updated = w.import(optionsFor(w.dir.filePath(QStringLiteral("update")), {"transactions.csv"}));
+        QVERIFY2(updated.succeeded(), qPrintable(updated.error.toString()));
+        QCOMPARE(updated.files.first().rowsInserted, 1);
+        QCOMPARE(w.count(QStringLiteral("raw_transactions")), 20);
+        // A model file that changed since the table was built (here: its recorded hash) rebuilds it.
+        QVERIFY(w.warehouse.exec(QStringLiteral("update warehouse_info set value = 'old' where key = 'model_definition:dim_stores'")));
+        test::writeFile(w.dir.filePath(QStringLiteral("last/transactions.csv")),
+                        header + "21,10,Tea,9,Drinks,6,accepted,01/21/2022 1:00:00,01/21/2022 1:00:00\n");
+        QVERIFY(w.import(optionsFor(w.dir.filePath(QStringLiteral("last")), {"transactions.csv"})).succeeded());
+        QCOMPARE(runs("dim_stores"), 2);
+        QCOMPARE(runs("dim_devices"), 1);
+        // Stores imported again: their dimension is rebuilt.
+        const QString stores = w.dir.filePath(QStringLiteral("stores/stores.csv"));
+        QFile original(test::fixture(QStringLiteral("basic/stores.csv")));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        test::writeFile(stores, original.readAll().replace('\n', "\r\n"));
+        QVERIFY(w.import(optionsFor(QFileInfo(stores).absolutePath(), {"stores.csv"})).succeeded());
+        QCOMPARE(runs("dim_stores"), 3);
+        QCOMPARE(runs("dim_devices"), 2); // it reads the stores too (store_known)
+    }
+
     void dryRunWritesNothing()
     {
         test::TempWarehouse w;

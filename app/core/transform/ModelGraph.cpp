@@ -162,6 +162,26 @@ bool ModelGraph::build(const QVector<TransformModel> &models, const QStringList 
     return false;
 }
 
+QStringList ModelGraph::upstreamSources(const QString &name) const
+{
+    // m_refs keeps the model-to-model edges only; the sources are in each model's own refs.
+    QSet<QString> models;
+    for (const TransformModel &model : m_ordered)
+        models.insert(model.name);
+    const QStringList upstreamModels = upstream(name);
+    QStringList sources;
+    for (const TransformModel &model : m_ordered) {
+        if (model.name != name && !upstreamModels.contains(model.name))
+            continue;
+        for (const QString &ref : model.refs) {
+            if (!models.contains(ref) && !sources.contains(ref))
+                sources.append(ref);
+        }
+    }
+    sources.sort();
+    return sources;
+}
+
 QStringList ModelGraph::upstream(const QString &name) const
 {
     QSet<QString> seen;

@@ -25,6 +25,8 @@ public:
     const QVector<TransformModel> &ordered() const { return m_ordered; }
     /** Names of all models @p name depends on, directly or not. */
     QStringList upstream(const QString &name) const;
+    /** The sources (raw tables) @p name reads, directly or through other models. */
+    QStringList upstreamSources(const QString &name) const;
     const Error &error() const { return m_error; }
 
 private:

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transform/ModelRunner.h"
 
+#include <QCryptographicHash>
+
+#include <algorithm>
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -128,10 +132,14 @@ bool ModelRunner::run(const ModelGraph &graph)
     m_results.clear();
     m_error = Error();
     const QVector<TransformModel> &models = graph.ordered();
-    // Everything is dropped up front, dependents first (Postgres refuses to drop a relation a
-    // view still uses). A failure or cancel later leaves gaps that the caller's rollback undoes.
-    for (auto it = models.crbegin(); it != models.crend(); ++it) {
-        m_error = dropRelation(m_db, m_dialect.engine(), *it);
+    const QStringList tables = m_db.tables();
+    QVector<bool> keep(models.size());
+    for (int i = 0; i < models.size(); ++i)
+        keep[i] = upToDate(graph, models[i], tables);
+    // Everything else is dropped up front, dependents first (Postgres refuses to drop a relation
+    // a view still uses). A failure or cancel later leaves gaps that the caller's rollback undoes.
+    for (int i = int(models.size()) - 1; i >= 0; --i) {
+        m_error = keep[i] ? Error() : dropRelation(m_db, m_dialect.engine(), models[i]);
         if (m_error)
             return false;
     }
@@ -140,10 +148,60 @@ bool ModelRunner::run(const ModelGraph &graph)
             m_error = Error::make(Error::Code::Cancelled, QStringLiteral("model run cancelled before %1").arg(models[i].name));
             return false;
         }
-        if (!runOne(models[i]))
+        if (!keep[i] && !runOne(models[i]))
+            return false;
+        m_error = keep[i] ? Error() : recordDefinition(graph, models[i]);
+        if (m_error)
             return false;
     }
     return true;
+}
+
+namespace {
+
+/** The model's SQL and that of every model it reads: a kept table must come from the same. */
+QString definitionHash(const ModelGraph &graph, const TransformModel &model)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const QStringList upstream = graph.upstream(model.name);
+    for (const TransformModel &m : graph.ordered()) {
+        if (m.name == model.name || upstream.contains(m.name))
+            hash.addData((m.name + QLatin1Char('\n') + m.sql + m.indexes.join(QLatin1Char('|'))).toUtf8());
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString definitionKey(const TransformModel &model)
+{
+    return QStringLiteral("model_definition:") + model.name;
+}
+
+} // namespace
+
+bool ModelRunner::upToDate(const ModelGraph &graph, const TransformModel &model, const QStringList &tables) const
+{
+    if (!m_knowChanges || model.materialization != TransformModel::Materialization::Table || !tables.contains(model.name))
+        return false;
+    const QStringList sources = graph.upstreamSources(model.name);
+    if (std::any_of(sources.begin(), sources.end(), [&](const QString &source) { return m_changed.contains(source); }))
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("select value from warehouse_info where key = :key"));
+    query.bindValue(QStringLiteral(":key"), definitionKey(model));
+    return query.exec() && query.next() && query.value(0).toString() == definitionHash(graph, model);
+}
+
+Error ModelRunner::recordDefinition(const ModelGraph &graph, const TransformModel &model)
+{
+    if (!m_knowChanges || model.materialization != TransformModel::Materialization::Table)
+        return Error();
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("insert or replace into warehouse_info (key, value) values (:key, :value)"));
+    query.bindValue(QStringLiteral(":key"), definitionKey(model));
+    query.bindValue(QStringLiteral(":value"), definitionHash(graph, model));
+    if (query.exec())
+        return Error();
+    return modelError(model, QStringLiteral("cannot record the model's definition"), sqlMessage(query.lastError()));
 }
 
 bool ModelRunner::runOne(const TransformModel &model)

@@ -35,6 +35,14 @@ public:
     /** Called before each model with (index, count, name); return false to cancel. */
     void setProgressCallback(std::function<bool(int, int, const QString &)> callback);
 
+    /**
+     * Only these sources changed since the last run (unset: all did). A table model that
+     * exists, reads none of them and was built from the same model files (their hash is kept
+     * in warehouse_info) is kept as it is, not rebuilt: an import of transactions alone leaves
+     * dim_stores and dim_devices alone.
+     */
+    void setChangedSources(const QStringList &sources) { m_changed = sources; m_knowChanges = true; }
+
     /** Runs every model of @p graph. Stops at the first failure: see error() (names the file). */
     bool run(const ModelGraph &graph);
     const QVector<ModelRunResult> &results() const { return m_results; }
@@ -42,11 +50,15 @@ public:
 
 private:
     bool runOne(const TransformModel &model);
+    bool upToDate(const ModelGraph &graph, const TransformModel &model, const QStringList &tables) const;
+    Error recordDefinition(const ModelGraph &graph, const TransformModel &model);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     std::function<bool(int, int, const QString &)> m_progress;
     QVector<ModelRunResult> m_results;
+    QStringList m_changed;
+    bool m_knowChanges = false;
     Error m_error;
 };
 

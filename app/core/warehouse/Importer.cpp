@@ -43,6 +43,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     m_rowsSoFar = 0;
     m_builder = std::make_unique<columnar::ColumnarBuilder>(m_warehouse.handle());
     m_dimensionsLoaded = false;
+    m_changedSources = QStringList{QStringLiteral("import_batches")};
     if (!plan(options, &files, &error)) {
         summary.error = error;
         return summary;

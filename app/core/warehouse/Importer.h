@@ -63,9 +63,10 @@ private:
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
-    void prepareBuilder(RecordLoader &loader, qint64 rowsBefore);
+    void prepareBuilder(RecordLoader &loader, qint64 rowsBefore, qint64 lastIdBefore);
     bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);
+    bool lastId(const PlannedFile &file, qint64 *id, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
     bool refresh(Error *error);
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<columnar::ColumnarBuilder> m_builder;
     qint64 m_previousBatch = 0;      ///< the newest batch before this import
     bool m_dimensionsLoaded = false; ///< this import loads stores or devices (store slots may move)
+    QStringList m_changedSources;    ///< raw tables this import writes (models reading only others are kept)
 };
 
 } // namespace cpm

@@ -50,13 +50,14 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
         return false;
     if (!rejects.prepare(m_warehouse.handle(), SqlFile::text(m_project.root(), QStringLiteral("load/insert_reject.sql"), error)))
         return false;
-    qint64 before = 0;
-    if (!countRows(file, &before, error))
+    qint64 before = 0, lastIdBefore = 0;
+    if (!countRows(file, &before, error) || (before > 0 && !lastId(file, &lastIdBefore, error)))
         return false;
     if (summary.role == FileRole::Transactions)
-        prepareBuilder(loader, before);
+        prepareBuilder(loader, before, lastIdBefore);
     else
         m_dimensionsLoaded = true;
+    m_changedSources << QStringLiteral("raw_") + roleName(summary.role);
     // From here until finish() or stop(), only the pipeline's thread uses the connection.
     InsertPipeline pipeline({loader.statement(), &rejects});
     loader.setPipeline(&pipeline, 0);
@@ -125,10 +126,11 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     }
     report(phase, reader.fileSize(), reader.fileSize());
     columns = loader.timestampColumns();
-    // Every id of this file now carries this batch; counting the table again is only needed
-    // when it held rows before (an empty table's count is instant, a full one's is a scan).
-    qint64 after = loader.distinctIds();
-    if (before > 0 && !countRows(file, &after, error))
+    // Every id of this file now carries this batch; counting the table again (a scan) is only
+    // needed when some of them may have been there before.
+    const bool allNew = before == 0 || loader.minId() > lastIdBefore;
+    qint64 after = before + loader.distinctIds();
+    if (!allNew && !countRows(file, &after, error))
         return false;
     summary.rowsInserted = after - before;
     summary.duplicateIds = summary.rowsLoaded - loader.distinctIds();
@@ -139,7 +141,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
 // Into an empty table the rows loaded are the table: the snapshot can be built from them.
 // Into a full one, when the stores and devices are unchanged and the previous snapshot is
 // intact, from that snapshot and the new rows, provided every new id comes after the old ones.
-void Importer::prepareBuilder(RecordLoader &loader, qint64 rowsBefore)
+void Importer::prepareBuilder(RecordLoader &loader, qint64 rowsBefore, qint64 lastIdBefore)
 {
     loader.setBuilder(m_builder.get());
     if (rowsBefore == 0)
@@ -149,9 +151,8 @@ void Importer::prepareBuilder(RecordLoader &loader, qint64 rowsBefore)
         return;
     columnar::persist::Status status = columnar::persist::Status::Missing;
     auto base = columnar::persist::load(m_warehouse.handle(), m_previousBatch, &status, false);
-    const QVariant lastId = m_warehouse.scalar(QStringLiteral("select max(id) from raw_transactions"));
-    if (base && !lastId.isNull())
-        m_builder->resetAppend(std::move(base), lastId.toLongLong());
+    if (base)
+        m_builder->resetAppend(std::move(base), lastIdBefore);
 }
 
 bool Importer::storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row)
@@ -176,6 +177,16 @@ bool Importer::countRows(const PlannedFile &file, qint64 *all, Error *error)
     if (!SqlFile::exec(query, m_project.root(), relative, {}, error) || !query.next())
         return false;
     *all = query.value(0).toLongLong();
+    return true;
+}
+
+bool Importer::lastId(const PlannedFile &file, qint64 *id, Error *error)
+{
+    QSqlQuery query(m_warehouse.database());
+    const QString relative = QStringLiteral("load/last_id_raw_%1.sql").arg(roleName(file.summary.role));
+    if (!SqlFile::exec(query, m_project.root(), relative, {}, error) || !query.next())
+        return false;
+    *id = query.value(0).toLongLong();
     return true;
 }
 
@@ -208,9 +219,10 @@ bool Importer::recordFile(const PlannedFile &file, qint64 batchId, Error *error)
 
 bool Importer::refresh(Error *error)
 {
-    return refreshModels(m_warehouse, m_project, [this](int done, int total, const QString &model) {
+    auto progress = [this](int done, int total, const QString &model) {
         return report(QStringLiteral("Building %1").arg(model), done, total);
-    }, error);
+    };
+    return refreshModels(m_warehouse, m_project, progress, error, m_changedSources);
 }
 
 bool Importer::storeSnapshot(qint64 batchId, Error *error)

@@ -131,6 +131,7 @@ RecordLoader::Outcome RecordLoader::execute(qint64 id)
         return Outcome::DatabaseError;
     if (!m_ids.insert(id) && m_builder)
         m_builder->invalidate(); // an upsert of a row the builder already holds
+    m_minId = std::min(m_minId, id);
     return Outcome::Loaded;
 }
 

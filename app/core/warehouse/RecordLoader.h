@@ -13,6 +13,8 @@
 #include <QMap>
 #include <QVector>
 
+#include <limits>
+
 struct sqlite3;
 
 namespace cpm {
@@ -59,6 +61,8 @@ public:
     const QVector<TimestampColumn> &timestampColumns() const { return m_timestamps; }
     /** Distinct ids loaded so far (a repeated id is upserted again, the last one wins). */
     qint64 distinctIds() const { return m_ids.size(); }
+    /** The smallest id loaded (the largest qint64 when none was). */
+    qint64 minId() const { return m_minId; }
 
     qint64 lossySkus = 0;
     qint64 vPrefixSkus = 0;
@@ -86,6 +90,7 @@ private:
     QByteArray m_card;
     int m_contradicted = -1;
     IdSet m_ids;
+    qint64 m_minId = std::numeric_limits<qint64>::max();
     columnar::ColumnarBuilder *m_builder = nullptr;
     InsertPipeline *m_pipeline = nullptr;
     int m_pipelineIndex = 0;

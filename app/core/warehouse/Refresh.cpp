@@ -9,7 +9,8 @@
 namespace cpm {
 
 bool refreshModels(Warehouse &warehouse, const SqlProject &project,
-                   const std::function<bool(int, int, const QString &)> &progress, Error *error)
+                   const std::function<bool(int, int, const QString &)> &progress, Error *error,
+                   const std::optional<QStringList> &changedSources)
 {
     ModelGraph graph;
     const QStringList sources = {QStringLiteral("raw_stores"), QStringLiteral("raw_devices"),
@@ -21,6 +22,8 @@ bool refreshModels(Warehouse &warehouse, const SqlProject &project,
     ModelRunner runner(warehouse.database());
     if (progress)
         runner.setProgressCallback(progress);
+    if (changedSources)
+        runner.setChangedSources(*changedSources);
     if (!runner.run(graph)) {
         *error = runner.error();
         return false;
