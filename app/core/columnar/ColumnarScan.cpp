@@ -4,6 +4,7 @@
 #include "columnar/ColumnarTable.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 namespace cpm::columnar {
@@ -64,7 +65,19 @@ std::vector<Slice> slicesFor(const ColumnarTable &t, const ColumnarQuery &query)
     return {{index(query.lo - t.maxLag, false), index(query.hi - t.minLag, true)}, {t.happenedKnown, t.rowCount()}};
 }
 
+std::atomic<bool> g_parallel{true};
+
 } // namespace
+
+bool parallel()
+{
+    return g_parallel && std::thread::hardware_concurrency() >= 2;
+}
+
+void setParallel(bool allowed)
+{
+    g_parallel = allowed;
+}
 
 Aggregates::Aggregates(std::size_t storeSlots, std::size_t stores, std::size_t pairs, std::size_t types)
     : storeCount(storeSlots), storeAmount(storeSlots), pairCount(pairs), pairAmount(pairs), typeCount(types),
@@ -126,7 +139,7 @@ std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &t, TimeColumn co
         return perStatus;
     };
     const std::size_t n = t.rowCount();
-    if (n < kParallelRows || std::thread::hardware_concurrency() < 2)
+    if (n < kParallelRows || !parallel())
         return part(0, n);
     // Halves on two cores; the aggregates are additive, so the halves merge exactly.
     std::vector<Aggregates> second;
@@ -163,7 +176,7 @@ Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
     Targets targets{};
     for (int status : query.statuses)
         targets[std::size_t(status)] = &result;
-    if (rows < kParallelRows || std::thread::hardware_concurrency() < 2) {
+    if (rows < kParallelRows || !parallel()) {
         for (const Slice &slice : slices)
             scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
         return result;

@@ -21,6 +21,14 @@ struct ColumnarQuery
     static ColumnarQuery from(const ColumnarTable &table, const MetricFilter &filter);
 };
 
+/**
+ * Whether the engine may use a second thread (scans of 400k+ rows, aggregates, metric 5 over
+ * 20k+ stores): on machines with two cores or more, unless turned off (the tests compare
+ * both ways, which must give identical results).
+ */
+bool parallel();
+void setParallel(bool allowed);
+
 /** Empty aggregates shaped for @p table. */
 Aggregates emptyAggregates(const ColumnarTable &table);
 /** One Aggregates per status over every row with a @p column time (at load). */
