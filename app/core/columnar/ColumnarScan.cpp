@@ -4,6 +4,7 @@
 #include "columnar/ColumnarTable.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 namespace cpm::columnar {
@@ -12,6 +13,9 @@ namespace {
 
 // Below this many rows a second thread costs more to start and merge than it saves.
 constexpr std::size_t kParallelRows = 400'000;
+// Lowered only by tests (setParallelRowsForTesting), so the two-thread path runs on small data.
+std::atomic<std::size_t> parallelRows{kParallelRows};
+std::atomic<std::size_t> parallelScans{0};
 
 /** Where each status's matching rows go (null: status not selected). */
 using Targets = std::array<Aggregates *, 256>;
@@ -163,7 +167,9 @@ Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
     Targets targets{};
     for (int status : query.statuses)
         targets[std::size_t(status)] = &result;
-    if (rows < kParallelRows || std::thread::hardware_concurrency() < 2) {
+    // A lowered threshold splits even on one core, so tests cover the two threads anywhere.
+    const std::size_t threshold = parallelRows.load();
+    if (rows < threshold || (threshold == kParallelRows && std::thread::hardware_concurrency() < 2)) {
         for (const Slice &slice : slices)
             scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
         return result;
@@ -178,12 +184,23 @@ Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
     Targets helperTargets{};
     for (int status : query.statuses)
         helperTargets[std::size_t(status)] = &helper;
+    ++parallelScans;
     std::thread worker([&] { scan(t, query.column, query.lo, query.hi, helperSlice.begin, helperSlice.end, helperTargets); });
     for (const Slice &slice : slices)
         scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
     worker.join();
     result.merge(helper);
     return result;
+}
+
+std::size_t setParallelRowsForTesting(std::size_t rows)
+{
+    return parallelRows.exchange(rows == 0 ? kParallelRows : rows);
+}
+
+std::size_t parallelScanCount()
+{
+    return parallelScans.load();
 }
 
 } // namespace cpm::columnar
