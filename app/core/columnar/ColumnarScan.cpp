@@ -17,6 +17,17 @@ constexpr std::size_t kParallelRows = 400'000;
 std::atomic<std::size_t> parallelRows{kParallelRows};
 std::atomic<std::size_t> parallelScans{0};
 
+/** Whether a scan of @p rows gets a second thread; counts those that do. */
+bool twoThreads(std::size_t rows)
+{
+    // A lowered threshold splits even on one core, so tests cover the two threads anywhere.
+    const std::size_t threshold = parallelRows.load();
+    if (rows < threshold || (threshold == kParallelRows && std::thread::hardware_concurrency() < 2))
+        return false;
+    ++parallelScans;
+    return true;
+}
+
 /** Where each status's matching rows go (null: status not selected). */
 using Targets = std::array<Aggregates *, 256>;
 
@@ -130,7 +141,7 @@ std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &t, TimeColumn co
         return perStatus;
     };
     const std::size_t n = t.rowCount();
-    if (n < kParallelRows || std::thread::hardware_concurrency() < 2)
+    if (!twoThreads(n))
         return part(0, n);
     // Halves on two cores; the aggregates are additive, so the halves merge exactly.
     std::vector<Aggregates> second;
@@ -167,9 +178,7 @@ Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
     Targets targets{};
     for (int status : query.statuses)
         targets[std::size_t(status)] = &result;
-    // A lowered threshold splits even on one core, so tests cover the two threads anywhere.
-    const std::size_t threshold = parallelRows.load();
-    if (rows < threshold || (threshold == kParallelRows && std::thread::hardware_concurrency() < 2)) {
+    if (!twoThreads(rows)) {
         for (const Slice &slice : slices)
             scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
         return result;
@@ -184,7 +193,6 @@ Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
     Targets helperTargets{};
     for (int status : query.statuses)
         helperTargets[std::size_t(status)] = &helper;
-    ++parallelScans;
     std::thread worker([&] { scan(t, query.column, query.lo, query.hi, helperSlice.begin, helperSlice.end, helperTargets); });
     for (const Slice &slice : slices)
         scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
