@@ -3,6 +3,7 @@
 // fixture's README and the working in the comments).
 #include "../common/TestSupport.h"
 
+#include "columnar/ColumnarScan.h"
 #include "metrics/MetricsEngine.h"
 
 using namespace cpm;
@@ -12,10 +13,16 @@ class TestMetrics : public QObject
     Q_OBJECT
 
 public:
-    explicit TestMetrics(MetricsEngine::Backend backend) : m_backend(backend) {}
+    /** @p parallelRows > 0: columnar scans split over two threads from that many rows. */
+    explicit TestMetrics(MetricsEngine::Backend backend, std::size_t parallelRows = 0)
+        : m_backend(backend), m_parallelRows(parallelRows)
+    {
+    }
 
 private:
     MetricsEngine::Backend m_backend;
+    std::size_t m_parallelRows;
+    std::size_t m_scansBefore = 0;
     test::TempWarehouse m_w;
 
     MetricsEngine engine() { return MetricsEngine(m_w.warehouse.database(), QStringLiteral(":/sql"), m_backend); }
@@ -48,6 +55,10 @@ private:
 private slots:
     void initTestCase()
     {
+        if (m_parallelRows) {
+            columnar::setParallelRowsForTesting(m_parallelRows);
+            m_scansBefore = columnar::parallelScanCount();
+        }
         QVERIFY(m_w.open());
         const ImportSummary summary = m_w.import(test::extractOptions(test::fixture(QStringLiteral("basic"))));
         QVERIFY2(summary.succeeded(), qPrintable(summary.error.toString()));
@@ -203,6 +214,32 @@ private slots:
         QCOMPARE(c.storesTotal, 4);
     }
 
+    void wideRangeMatchesNoRange()
+    {
+        // Without a range the columnar engine sums per-status aggregates of all rows; with one it
+        // scans the range's rows. The parallel pass splits both over two threads, differently:
+        // they must still give the same answers.
+        for (const TimeColumn column : {TimeColumn::HappenedAt, TimeColumn::CreatedAt}) {
+            const MetricsSnapshot all = compute(filter({"accepted", "refused"}, column));
+            const std::size_t scans = columnar::parallelScanCount();
+            const MetricsSnapshot wide = compute(filter({"accepted", "refused"}, column, QDate(2000, 1, 1), QDate(2099, 12, 31)));
+            if (m_parallelRows && m_backend == MetricsEngine::Backend::Columnar)
+                QVERIFY2(columnar::parallelScanCount() > scans, "the ranged scan did not split");
+            QCOMPARE(wide.coverage.transactions, 16);
+            QCOMPARE(wide.coverage.totalAmount, all.coverage.totalAmount);
+            QCOMPARE(wide.timeToFifth.storesWith5, 2);
+            QCOMPARE(wide.timeToFifth.avgSeconds, all.timeToFifth.avgSeconds);
+            QCOMPARE(wide.timeToFifth.avgSecondsFromStoreCreated, all.timeToFifth.avgSecondsFromStoreCreated);
+            const QVector<const MetricTable *> a = all.tables(), w = wide.tables();
+            for (int i = 0; i < a.size(); ++i) {
+                QCOMPARE(w[i]->rows, a[i]->rows);
+                QCOMPARE(w[i]->notes, a[i]->notes);
+            }
+            QCOMPARE(wide.timeToFifthPerCustomer.rows, all.timeToFifthPerCustomer.rows);
+            QCOMPARE(wide.timeToFifthBelowFive.rows, all.timeToFifthBelowFive.rows);
+        }
+    }
+
     void reversedRangeIsAUsageError()
     {
         MetricsEngine engine = this->engine();
@@ -225,9 +262,19 @@ private slots:
         QCOMPARE(domain.firstDay[int(TimeColumn::HappenedAt)], QDate(2022, 1, 5));
         QCOMPARE(domain.lastDay[int(TimeColumn::HappenedAt)], QDate(2022, 3, 2));
     }
+
+    void cleanupTestCase()
+    {
+        if (!m_parallelRows)
+            return;
+        columnar::setParallelRowsForTesting(0);
+        QVERIFY2(columnar::parallelScanCount() > m_scansBefore, "no scan took the two-thread path");
+    }
 };
 
-// Both metric engines must give the hand-computed answers: the suite runs once per backend.
+// Both metric engines must give the hand-computed answers: the suite runs once per backend,
+// then once more on the columnar engine with its scans split over two threads (the
+// 400,000-row threshold lowered to 2), which is what the TSan run relies on.
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -236,6 +283,8 @@ int main(int argc, char **argv)
         TestMetrics test(backend);
         failures += QTest::qExec(&test, argc, argv);
     }
+    TestMetrics parallel(MetricsEngine::Backend::Columnar, 2);
+    failures += QTest::qExec(&parallel, argc, argv);
     return failures;
 }
 #include "tst_metrics.moc"

@@ -13,6 +13,21 @@ namespace {
 
 // Below this many rows a second thread costs more to start and merge than it saves.
 constexpr std::size_t kParallelRows = 400'000;
+// Lowered only by tests (setParallelRowsForTesting), so the two-thread path runs on small data.
+std::atomic<std::size_t> parallelRows{kParallelRows};
+std::atomic<std::size_t> parallelScans{0};
+std::atomic<bool> g_parallel{true}; // setParallel(false): everything on one thread
+
+/** Whether a scan of @p rows gets a second thread; counts those that do. */
+bool twoThreads(std::size_t rows)
+{
+    // A lowered threshold splits even on one core, so tests cover the two threads anywhere.
+    const std::size_t threshold = parallelRows.load();
+    if (!g_parallel || rows < threshold || (threshold == kParallelRows && std::thread::hardware_concurrency() < 2))
+        return false;
+    ++parallelScans;
+    return true;
+}
 
 /** Where each status's matching rows go (null: status not selected). */
 using Targets = std::array<Aggregates *, 256>;
@@ -64,8 +79,6 @@ std::vector<Slice> slicesFor(const ColumnarTable &t, const ColumnarQuery &query)
     // created = happened + lag with lag in [minLag, maxLag]; rows without happened_at last.
     return {{index(query.lo - t.maxLag, false), index(query.hi - t.minLag, true)}, {t.happenedKnown, t.rowCount()}};
 }
-
-std::atomic<bool> g_parallel{true};
 
 } // namespace
 
@@ -139,7 +152,7 @@ std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &t, TimeColumn co
         return perStatus;
     };
     const std::size_t n = t.rowCount();
-    if (n < kParallelRows || !parallel())
+    if (!twoThreads(n))
         return part(0, n);
     // Halves on two cores; the aggregates are additive, so the halves merge exactly.
     std::vector<Aggregates> second;
@@ -176,7 +189,7 @@ Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
     Targets targets{};
     for (int status : query.statuses)
         targets[std::size_t(status)] = &result;
-    if (rows < kParallelRows || !parallel()) {
+    if (!twoThreads(rows)) {
         for (const Slice &slice : slices)
             scan(t, query.column, query.lo, query.hi, slice.begin, std::max(slice.begin, slice.end), targets);
         return result;
@@ -197,6 +210,16 @@ Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
     worker.join();
     result.merge(helper);
     return result;
+}
+
+std::size_t setParallelRowsForTesting(std::size_t rows)
+{
+    return parallelRows.exchange(rows == 0 ? kParallelRows : rows);
+}
+
+std::size_t parallelScanCount()
+{
+    return parallelScans.load();
 }
 
 } // namespace cpm::columnar

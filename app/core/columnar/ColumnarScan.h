@@ -40,4 +40,13 @@ std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &table, TimeColum
  */
 Aggregates evaluate(const ColumnarTable &table, const ColumnarQuery &query);
 
+/**
+ * Test hook: scans of at least @p rows (ranged evaluate() and aggregatePerStatus()) use two
+ * threads, whatever the core count (0 restores the default of 400,000). Returns the previous
+ * threshold.
+ */
+std::size_t setParallelRowsForTesting(std::size_t rows);
+/** How many scans have used two threads in this process. */
+std::size_t parallelScanCount();
+
 } // namespace cpm::columnar
