@@ -118,7 +118,8 @@ void ColumnarBuilder::add(const BuilderRow &row)
         d->lastStatus.assign(row.status);
     }
     d->status.push_back(d->lastStatusIndex);
-    const auto [device, added] = d->deviceIndex.emplace(row.device, qint32(d->deviceIds.size()));
+    // try_emplace builds no node when the device is known (emplace would, every row).
+    const auto [device, added] = d->deviceIndex.try_emplace(row.device, qint32(d->deviceIds.size()));
     if (added)
         d->deviceIds.push_back(row.device);
     d->device.push_back(device->second);
@@ -217,13 +218,28 @@ bool ColumnarBuilder::Impl::encode(std::string *out)
     std::vector<quint32> order(n);
     for (std::size_t i = 0; i < n; ++i)
         order[i] = quint32(keys[i] & mask);
-    writer.codesAt(n, [&](std::size_t i) { return qint64(status[order[i]]); });
-    detail::release(status);
-    writer.codesAt(n, [&](std::size_t i) { return qint64(types[std::size_t(device[order[i]])]); });
-    writer.codesAt(n, [&](std::size_t i) { return qint64(storeSlots[std::size_t(device[order[i]])]); });
+    // Gathered once into sorted order, then encoded: the codec reads each column twice
+    // (to choose the encoding, then to write it), sequentially rather than through the order.
+    {
+        std::vector<quint8> small(n);
+        for (std::size_t i = 0; i < n; ++i)
+            small[i] = status[order[i]];
+        detail::release(status);
+        writer.codes(small);
+        for (std::size_t i = 0; i < n; ++i)
+            small[i] = types[std::size_t(device[order[i]])];
+        writer.codes(small);
+    }
+    std::vector<qint32> wide(n);
+    for (std::size_t i = 0; i < n; ++i)
+        wide[i] = storeSlots[std::size_t(device[order[i]])];
     detail::release(device);
-    writer.codesAt(n, [&](std::size_t i) { return qint64(pair[order[i]]); });
+    writer.codes(wide);
+    for (std::size_t i = 0; i < n; ++i)
+        wide[i] = pair[order[i]];
     detail::release(pair);
+    writer.codes(wide);
+    detail::release(wide);
     writer.amounts(amount.data(), order.data(), n);
     detail::release(amount);
     detail::release(order);
