@@ -222,7 +222,7 @@ bool MainWindow::openWarehouse(const QString &path)
     setDemo(path == DemoData::warehousePath());
     updateRecentMenu();
     if (!sameFile)
-        showSnapshot(MetricsSnapshot()); // nothing of another file stays on show under "Loading…"
+        setPagesSnapshot(MetricsSnapshot()); // nothing of another file stays on show under "Loading…"
     // The worker loads the snapshot and reads the domain (domainChanged → the filter bar →
     // refresh); asking for the current filter now lets it compute straight after the load.
     refresh();
@@ -294,13 +294,18 @@ void MainWindow::refresh()
 
 void MainWindow::showSnapshot(const MetricsSnapshot &snapshot)
 {
+    setPagesSnapshot(snapshot);
+    emit metricsShown();
+}
+
+void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
+{
     m_snapshot = snapshot;
     m_overview->setSnapshot(m_snapshot);
     for (MetricPage *page : std::as_const(m_metricPages))
         page->setSnapshot(m_snapshot);
     m_filterBar->descriptionLabel()->setToolTip(
         snapshot.milliseconds > 0 ? tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)) : QString());
-    emit metricsShown();
 }
 
 bool MainWindow::isUpdating() const

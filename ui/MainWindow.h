@@ -82,6 +82,7 @@ private:
     void reloadWarehouse();
     void onDomainChanged(const QString &error);
     void showSnapshot(const MetricsSnapshot &snapshot);
+    void setPagesSnapshot(const MetricsSnapshot &snapshot);
     void onBusyChanged(bool busy);
     void showBusy();
     void updateBusyText();

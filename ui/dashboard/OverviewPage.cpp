@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 namespace cpm {
@@ -103,22 +104,39 @@ void OverviewPage::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) // light ↔ dark: charts follow
-        setSnapshot(MetricsSnapshot(m_snapshot));
+        rebuildCharts();
 }
 
 void OverviewPage::setSnapshot(const MetricsSnapshot &snapshot)
 {
     m_snapshot = snapshot;
+    for (Card &card : m_cards)
+        card.key->setText(headline(card.id, snapshot));
+    m_coverage->setText(tr("<b>What is counted</b><br>") + MetricPage::coverageNotes(snapshot).join(QStringLiteral("<br>")));
+    // Out of sight, the charts catch up when the page is shown (see MetricPage::setSnapshot).
+    m_chartsStale = true;
+    if (isVisible())
+        rebuildCharts();
+}
+
+void OverviewPage::rebuildCharts()
+{
+    m_chartsStale = false;
     ChartOptions options;
     options.compact = true;
     options.palette = palette();
     for (Card &card : m_cards) {
-        card.key->setText(headline(card.id, snapshot));
         QChart *old = card.chart->chart();
-        card.chart->setChart(ChartFactory::forMetric(card.id, snapshot, options).chart);
+        card.chart->setChart(ChartFactory::forMetric(card.id, m_snapshot, options).chart);
         delete old;
     }
-    m_coverage->setText(tr("<b>What is counted</b><br>") + MetricPage::coverageNotes(snapshot).join(QStringLiteral("<br>")));
+}
+
+void OverviewPage::showEvent(QShowEvent *event)
+{
+    if (m_chartsStale)
+        rebuildCharts();
+    QWidget::showEvent(event);
 }
 
 QString OverviewPage::keyText(const QString &id) const

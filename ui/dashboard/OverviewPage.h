@@ -31,6 +31,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Card
@@ -41,10 +42,12 @@ private:
     };
 
     QWidget *newCard(const QString &id);
+    void rebuildCharts();
 
     QVector<Card> m_cards;
     QLabel *m_coverage = nullptr;
     MetricsSnapshot m_snapshot;
+    bool m_chartsStale = false; ///< the charts still show older numbers (page hidden)
 };
 
 } // namespace cpm
