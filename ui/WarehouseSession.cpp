@@ -8,10 +8,13 @@
 #include "warehouse/Warehouse.h"
 
 #include <QLocale>
+#include <QTimer>
 
 #include <algorithm>
 
 namespace cpm {
+
+static constexpr int kTestsDelayMs = 500;
 
 WarehouseSession::WarehouseSession(QObject *parent)
     : QObject(parent), m_metrics(new MetricsService(this)), m_checks(new WarehouseChecks(this))
@@ -28,9 +31,10 @@ WarehouseSession::WarehouseSession(QObject *parent)
         emit metricsFailed(filter, error);
     });
     connect(m_metrics, &MetricsService::busyChanged, this, [this](bool busy) {
-        // The data tests scan every row: they wait until the first numbers are on screen.
+        // The data tests scan every row: they start once the first numbers are on show and
+        // painted, so they never compete with the load, the first computation or the paint.
         if (!busy && m_checkingData)
-            m_checks->runTests();
+            QTimer::singleShot(kTestsDelayMs, m_checks, &WarehouseChecks::runTests);
         emit busyChanged(busy);
     });
     connect(m_checks, &WarehouseChecks::rowsCounted, this, [this](const RowCounts &counts) {

@@ -10,6 +10,12 @@
 #include <limits>
 #include <sqlite3.h>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace cpm {
 
 void ChecksInterrupt::supersede(quint64 generation)
@@ -63,6 +69,15 @@ WarehouseChecksWorker::WarehouseChecksWorker(std::shared_ptr<ChecksInterrupt> in
 {
 }
 
+void WarehouseChecksWorker::lowerPriority()
+{
+#ifdef Q_OS_LINUX
+    // Background work: it yields the cores to the GUI and metrics threads. On Linux the nice
+    // value is per thread (QThread priorities have no effect under the default scheduler).
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
+
 void WarehouseChecksWorker::countRows(quint64 generation, const QString &path)
 {
     if (stale(generation))
@@ -107,6 +122,7 @@ WarehouseChecks::WarehouseChecks(QObject *parent)
     auto *worker = new WarehouseChecksWorker(m_interrupt);
     worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(m_thread, &QThread::started, worker, &WarehouseChecksWorker::lowerPriority);
     connect(this, &WarehouseChecks::countRequested, worker, &WarehouseChecksWorker::countRows);
     connect(this, &WarehouseChecks::testsRequested, worker, &WarehouseChecksWorker::runTests);
     connect(worker, &WarehouseChecksWorker::rowsCounted, this,

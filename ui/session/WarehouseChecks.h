@@ -44,6 +44,8 @@ public:
     explicit WarehouseChecksWorker(std::shared_ptr<ChecksInterrupt> interrupt);
 
 public slots:
+    /** Lowers the priority of the calling (its own) thread. */
+    void lowerPriority();
     void countRows(quint64 generation, const QString &path);
     void runTests(quint64 generation, const QString &path);
 
