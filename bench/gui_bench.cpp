@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
 #include <unistd.h>
 #include <vector>
 
@@ -65,37 +66,73 @@ double percentile(std::vector<double> values, double p)
     return values[at];
 }
 
+/** CPU time this thread has used, in ms. */
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+}
+
 /**
  * A 10 ms timer on the GUI thread; each tick records how much later than 10 ms after the
- * previous one it fired. Anything that blocks the event loop shows up as lateness.
+ * previous one it fired. Anything that blocks the event loop shows up as lateness. For the
+ * worst ticks it also keeps the GUI thread's own CPU time over that interval (high: our code
+ * was busy on it; low: the thread was waiting or not scheduled) and what was on screen then.
  */
 class LagProbe : public QObject
 {
 public:
-    LagProbe()
+    struct Stall
+    {
+        double lateMs = 0;
+        double cpuMs = 0;   ///< GUI thread CPU time during the interval
+        double atMs = 0;    ///< since start()
+        QString context;
+    };
+
+    explicit LagProbe(std::function<QString()> context = {}) : m_context(std::move(context))
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(kIntervalMs);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const double elapsed = double(m_since.nsecsElapsed()) / 1e6;
+            const double cpu = threadCpuMs();
             m_since.start();
-            m_late.push_back(std::max(0.0, elapsed - kIntervalMs));
+            const double late = std::max(0.0, elapsed - kIntervalMs);
+            m_late.push_back(late);
+            if (late >= kReportMs)
+                m_stalls.push_back({late, cpu - m_cpu, double(m_total.elapsed()), m_context ? m_context() : QString()});
+            m_cpu = cpu;
         });
     }
     void start()
     {
         m_late.clear();
+        m_stalls.clear();
         m_since.start();
+        m_total.start();
+        m_cpu = threadCpuMs();
         m_timer.start();
     }
-    /** The lateness recorded since start(), then starts over. */
+    /** The lateness recorded since start() or the last take(), then starts over. */
     std::vector<double> take()
     {
         std::vector<double> late;
         late.swap(m_late);
         m_since.start();
+        m_cpu = threadCpuMs();
         return late;
     }
+    /** Ticks at least kReportMs late since the last takeStalls(), worst first. */
+    std::vector<Stall> takeStalls()
+    {
+        std::vector<Stall> stalls;
+        stalls.swap(m_stalls);
+        std::sort(stalls.begin(), stalls.end(), [](const Stall &a, const Stall &b) { return a.lateMs > b.lateMs; });
+        return stalls;
+    }
+    static constexpr double kReportMs = 30;
 
     /** "<prefix>_max_ms=... <prefix>_p99_ms=... <prefix>_median_ms=... <prefix>_ticks=..." */
     static QString describe(const QString &prefix, const std::vector<double> &late)
@@ -110,10 +147,25 @@ public:
 
 private:
     static constexpr int kIntervalMs = 10;
+    std::function<QString()> m_context;
     QTimer m_timer;
     QElapsedTimer m_since;
+    QElapsedTimer m_total;
+    double m_cpu = 0;
     std::vector<double> m_late;
+    std::vector<Stall> m_stalls;
 };
+
+/** "stall phase=import late_ms=80.1 gui_cpu_ms=2.3 at_s=3.1 context='Building fct_transactions'", the worst 3. */
+void printStalls(QTextStream &out, const QString &phase, const std::vector<LagProbe::Stall> &stalls)
+{
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, stalls.size()); ++i) {
+        const LagProbe::Stall &s = stalls[i];
+        out << "stall: phase=" << phase << " late=" << QString::number(s.lateMs, 'f', 1)
+            << " gui_cpu=" << QString::number(s.cpuMs, 'f', 1) << " at_s=" << QString::number(s.atMs / 1000.0, 'f', 2)
+            << " context='" << s.context << "'\n";
+    }
+}
 
 /** Records when the first paint of a widget of @p window has finished (after the event loop returns). */
 class PaintWatch : public QObject
@@ -164,14 +216,17 @@ constexpr int kTimeoutMs = 30 * 60 * 1000;
 
 int benchOpen(const QString &path, double mainMs, QTextStream &out)
 {
-    LagProbe probe;
     MainWindow window;
+    double numbersMs = -1;
+    LagProbe probe([&window, &numbersMs] {
+        return numbersMs >= 0 ? QStringLiteral("numbers shown") : window.session()->isLoading() ? QStringLiteral("loading")
+                                                                                                : QStringLiteral("computing");
+    });
     window.filterBar()->reset(); // the default filter, whatever a previous run left in the settings
     PaintWatch paint(&window);
     double domainMs = -1;
     QObject::connect(window.session(), &WarehouseSession::domainChanged, &window,
                      [&domainMs] { domainMs = msSinceProcessStart(); });
-    double numbersMs = -1;
     double numbersPaintedMs = -1;
     QObject::connect(&window, &MainWindow::metricsShown, &window, [&] {
         if (window.snapshot().filter == MetricFilter() && numbersMs < 0) {
@@ -197,6 +252,7 @@ int benchOpen(const QString &path, double mainMs, QTextStream &out)
         << " numbers_ms=" << numbersMs << " numbers_painted_ms=" << numbersPaintedMs
         << " compute_ms=" << window.snapshot().milliseconds << " transactions=" << window.snapshot().coverage.transactions
         << " " << LagProbe::describe(QStringLiteral("open_stall"), late) << "\n";
+    printStalls(out, QStringLiteral("open"), probe.takeStalls());
     return 0;
 }
 
@@ -229,7 +285,8 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
     window.waitUntilShown(kTimeoutMs);
     QCoreApplication::processEvents();
 
-    LagProbe probe;
+    QLabel *runPhase = nullptr; // what the run page says, for the worst stalls
+    LagProbe probe([&runPhase] { return runPhase ? runPhase->text() : QString(); });
     probe.start();
     QElapsedTimer phase;
     phase.start();
@@ -242,6 +299,7 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
         QTextStream(stderr) << "cpm-gui-bench: the wizard did not take the files\n";
         return 1;
     }
+    runPhase = run->findChild<QLabel *>(QStringLiteral("runPhase"));
     runUntil([] { return false; }, 100); // let it show
     const std::vector<double> opening = probe.take();
     const double openingMs = double(phase.elapsed());
@@ -249,6 +307,7 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
     wizard->next(); // preview
     runUntil([] { return false; }, 100);
     const std::vector<double> preview = probe.take();
+    const std::vector<LagProbe::Stall> wizardStalls = probe.takeStalls();
 
     phase.restart();
     bool checked = false;
@@ -260,6 +319,7 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
     }
     const double checkSeconds = double(phase.elapsed()) / 1000.0;
     const std::vector<double> dryRun = probe.take();
+    const std::vector<LagProbe::Stall> checkStalls = probe.takeStalls();
 
     bool finished = false;
     bool succeeded = false;
@@ -275,6 +335,7 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
     }
     const double importSeconds = double(phase.elapsed()) / 1000.0;
     const std::vector<double> import = probe.take();
+    const std::vector<LagProbe::Stall> importStalls = probe.takeStalls();
 
     // The window reloads the new state: domain and numbers on the metrics thread.
     phase.restart();
@@ -284,7 +345,12 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
     }
     const double reloadSeconds = double(phase.elapsed()) / 1000.0;
     const std::vector<double> reload = probe.take();
+    const std::vector<LagProbe::Stall> reloadStalls = probe.takeStalls();
     wizard->accept();
+    printStalls(out, QStringLiteral("wizard"), wizardStalls);
+    printStalls(out, QStringLiteral("check"), checkStalls);
+    printStalls(out, QStringLiteral("import"), importStalls);
+    printStalls(out, QStringLiteral("reload"), reloadStalls);
 
     out << "gui_import: import_s=" << importSeconds << " load_s=" << run->summary().loadSeconds
         << " refresh_s=" << run->summary().refreshSeconds << " check_s=" << checkSeconds << " reload_s=" << reloadSeconds

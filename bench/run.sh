@@ -101,11 +101,16 @@ run_gui() {
   ninja -C "$BUILD" cpm-gui-bench >/dev/null
   timed "$size" cpm_gui_open env QT_QPA_PLATFORM=offscreen "$BUILD/bin/cpm-gui-bench" --open "$db"
   tr ' ' '\n' < "$LAST_OUT" | awk -F= -v size="$size" 'NF == 2 && $1 ~ /_ms$/ {printf "%s\tcpm_gui_open_%s\t%s\t0\n", size, $1, $2}' >> "$RESULTS"
+  local open_out=$LAST_OUT
   rm -f "$fresh" "$fresh-wal" "$fresh-shm"
   timed "$size" cpm_gui_import env QT_QPA_PLATFORM=offscreen "$BUILD/bin/cpm-gui-bench" --import-lag "$fresh" \
     "$dir/stores.csv" "$dir/devices.csv" "$dir/transactions.csv"
   tr ' ' '\n' < "$LAST_OUT" | awk -F= -v size="$size" 'NF == 2 && $1 ~ /_(ms|s)$/ {printf "%s\tcpm_gui_%s\t%s\t0\n", size, $1, $2}' >> "$RESULTS"
   rm -f "$fresh" "$fresh-wal" "$fresh-shm"
+  # The worst stalls of both runs with the GUI thread's own CPU time and what was on screen.
+  [ "${rep:-1}" = 1 ] && : > "$DATA/gui-stalls-$size.log"
+  grep -h '^stall:' "$open_out" "$LAST_OUT" >> "$DATA/gui-stalls-$size.log" || true
+  rm -f "$open_out"
 }
 
 for size in "${SIZES[@]}"; do
