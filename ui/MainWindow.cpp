@@ -315,16 +315,19 @@ bool MainWindow::isUpdating() const
 
 bool MainWindow::waitUntilShown(int timeoutMs)
 {
-    if (!isUpdating())
+    const auto shown = [this] { return !isUpdating() && !m_overview->chartsPending(); };
+    if (shown())
         return true;
     QEventLoop loop;
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    connect(this, &MainWindow::updatingChanged, &loop, [&loop](bool updating) {
-        if (!updating)
+    QTimer poll; // the overview's charts fill in over a few passes of the loop
+    connect(&poll, &QTimer::timeout, &loop, [&loop, &shown] {
+        if (shown())
             loop.quit();
     });
+    poll.start(10);
     loop.exec();
-    return !isUpdating();
+    return shown();
 }
 
 void MainWindow::onBusyChanged(bool busy)

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QShowEvent>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cpm {
@@ -45,6 +46,11 @@ OverviewPage::OverviewPage(QWidget *parent)
     grid->addWidget(m_coverage, 1, 2);
     for (int c = 0; c < 3; ++c)
         grid->setColumnStretch(c, 1);
+    m_nextCard = int(m_cards.size());
+    m_nextChart = new QTimer(this);
+    m_nextChart->setSingleShot(true);
+    m_nextChart->setInterval(0);
+    connect(m_nextChart, &QTimer::timeout, this, &OverviewPage::rebuildNextChart);
 }
 
 QWidget *OverviewPage::newCard(const QString &id)
@@ -122,14 +128,30 @@ void OverviewPage::setSnapshot(const MetricsSnapshot &snapshot)
 void OverviewPage::rebuildCharts()
 {
     m_chartsStale = false;
+    m_nextCard = 0;
+    rebuildNextChart();
+}
+
+void OverviewPage::rebuildNextChart()
+{
+    // One chart per pass of the event loop (up to ~35 ms each at 10M transactions), so the
+    // window keeps painting and answering while the five fill in.
+    if (m_nextCard >= m_cards.size())
+        return;
     ChartOptions options;
     options.compact = true;
     options.palette = palette();
-    for (Card &card : m_cards) {
-        QChart *old = card.chart->chart();
-        card.chart->setChart(ChartFactory::forMetric(card.id, m_snapshot, options).chart);
-        delete old;
-    }
+    Card &card = m_cards[m_nextCard++];
+    QChart *old = card.chart->chart();
+    card.chart->setChart(ChartFactory::forMetric(card.id, m_snapshot, options).chart);
+    delete old;
+    if (m_nextCard < m_cards.size())
+        m_nextChart->start();
+}
+
+bool OverviewPage::chartsPending() const
+{
+    return m_nextCard < m_cards.size() && !m_chartsStale;
 }
 
 void OverviewPage::showEvent(QShowEvent *event)
