@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <ctime>
 #include <functional>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -67,13 +68,31 @@ double percentile(std::vector<double> values, double p)
     return values[at];
 }
 
-/** CPU time this thread has used, in ms. */
-double threadCpuMs()
+/** What this thread has used so far: CPU time, waits, preemptions, page faults from disk. */
+struct ThreadUsage
 {
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
-}
+    double cpuMs = 0;
+    long waits = 0;       ///< voluntary context switches: blocked (a lock, I/O, the event loop's own sleep)
+    long preempted = 0;   ///< involuntary context switches: the scheduler ran something else
+    long majorFaults = 0; ///< pages read from disk
+
+    static ThreadUsage now()
+    {
+        ThreadUsage u;
+        rusage r{};
+        getrusage(RUSAGE_THREAD, &r);
+        u.cpuMs = double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1000.0
+            + double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1000.0;
+        u.waits = r.ru_nvcsw;
+        u.preempted = r.ru_nivcsw;
+        u.majorFaults = r.ru_majflt;
+        return u;
+    }
+    ThreadUsage operator-(const ThreadUsage &o) const
+    {
+        return {cpuMs - o.cpuMs, waits - o.waits, preempted - o.preempted, majorFaults - o.majorFaults};
+    }
+};
 
 /**
  * A 10 ms timer on the GUI thread; each tick records how much later than 10 ms after the
@@ -87,7 +106,7 @@ public:
     struct Stall
     {
         double lateMs = 0;
-        double cpuMs = 0;   ///< GUI thread CPU time during the interval
+        ThreadUsage usage;  ///< of the GUI thread during the interval
         double atMs = 0;    ///< since start()
         QString context;
     };
@@ -98,13 +117,13 @@ public:
         m_timer.setInterval(kIntervalMs);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const double elapsed = double(m_since.nsecsElapsed()) / 1e6;
-            const double cpu = threadCpuMs();
+            const ThreadUsage usage = ThreadUsage::now();
             m_since.start();
             const double late = std::max(0.0, elapsed - kIntervalMs);
             m_late.push_back(late);
             if (late >= kReportMs)
-                m_stalls.push_back({late, cpu - m_cpu, double(m_total.elapsed()), m_context ? m_context() : QString()});
-            m_cpu = cpu;
+                m_stalls.push_back({late, usage - m_usage, double(m_total.elapsed()), m_context ? m_context() : QString()});
+            m_usage = usage;
         });
     }
     void start()
@@ -113,7 +132,7 @@ public:
         m_stalls.clear();
         m_since.start();
         m_total.start();
-        m_cpu = threadCpuMs();
+        m_usage = ThreadUsage::now();
         m_timer.start();
     }
     /** The lateness recorded since start() or the last take(), then starts over. */
@@ -122,7 +141,7 @@ public:
         std::vector<double> late;
         late.swap(m_late);
         m_since.start();
-        m_cpu = threadCpuMs();
+        m_usage = ThreadUsage::now();
         return late;
     }
     /** Ticks at least kReportMs late since the last takeStalls(), worst first. */
@@ -152,18 +171,23 @@ private:
     QTimer m_timer;
     QElapsedTimer m_since;
     QElapsedTimer m_total;
-    double m_cpu = 0;
+    ThreadUsage m_usage;
     std::vector<double> m_late;
     std::vector<Stall> m_stalls;
 };
 
-/** "stall phase=import late_ms=80.1 gui_cpu_ms=2.3 at_s=3.1 context='Building fct_transactions'", the worst 3. */
+/**
+ * The worst 3 as "stall: phase=import late=80.1 gui_cpu=2.3 waits=1 preempted=4 major_faults=0
+ * at_s=3.10 context='Building fct_transactions'": high gui_cpu means our code was busy on the GUI
+ * thread; otherwise waits, preemptions or faults say what kept it from running.
+ */
 void printStalls(QTextStream &out, const QString &phase, const std::vector<LagProbe::Stall> &stalls)
 {
     for (std::size_t i = 0; i < std::min<std::size_t>(3, stalls.size()); ++i) {
         const LagProbe::Stall &s = stalls[i];
         out << "stall: phase=" << phase << " late=" << QString::number(s.lateMs, 'f', 1)
-            << " gui_cpu=" << QString::number(s.cpuMs, 'f', 1) << " at_s=" << QString::number(s.atMs / 1000.0, 'f', 2)
+            << " gui_cpu=" << QString::number(s.usage.cpuMs, 'f', 1) << " waits=" << s.usage.waits
+            << " preempted=" << s.usage.preempted << " major_faults=" << s.usage.majorFaults << " at_s=" << QString::number(s.atMs / 1000.0, 'f', 2)
             << " context='" << s.context << "'\n";
     }
 }
