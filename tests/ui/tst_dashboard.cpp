@@ -108,12 +108,16 @@ private:
         bar()->toEdit()->setDate(to);
     }
 
-    /** Waits until the numbers for the filter bar's filter are on show (computed off this thread). */
+    /** Waits until the numbers for the filter bar's filter are on show (computed off this thread, charts included). */
     bool shown(MainWindow *window = nullptr)
     {
         window = window ? window : m_window.get();
-        return QTest::qWaitFor([window] { return !window->isUpdating() && window->snapshot().filter == window->filterBar()->filter(); },
-                               kTimeoutMs);
+        return QTest::qWaitFor(
+            [window] {
+                return !window->isUpdating() && window->snapshot().filter == window->filterBar()->filter()
+                    && !window->overviewPage()->chartsPending();
+            },
+            kTimeoutMs);
     }
 
 private slots:

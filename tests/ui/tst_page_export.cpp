@@ -7,6 +7,7 @@
 
 #include "FilterBar.h"
 #include "MainWindow.h"
+#include "dashboard/OverviewPage.h"
 #include "MetricTableModel.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/PageExport.h"
@@ -82,11 +83,15 @@ private:
 
     MetricPage *page(const char *id = "top_stores") const { return m_window->metricPage(QString::fromLatin1(id)); }
 
-    /** Waits until the numbers for the filter bar's filter are on show (computed off this thread). */
+    /** Waits until the numbers for the filter bar's filter are on show (computed off this thread, charts included). */
     bool shown()
     {
-        return QTest::qWaitFor([this] { return !m_window->isUpdating() && m_window->snapshot().filter == m_window->filterBar()->filter(); },
-                               30000);
+        return QTest::qWaitFor(
+            [this] {
+                return !m_window->isUpdating() && m_window->snapshot().filter == m_window->filterBar()->filter()
+                    && !m_window->overviewPage()->chartsPending();
+            },
+            30000);
     }
 
     /** Triggers @p action of @p p with the chooser answering @p fileName in the output folder. */

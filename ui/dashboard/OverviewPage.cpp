@@ -116,13 +116,15 @@ void OverviewPage::changeEvent(QEvent *event)
 void OverviewPage::setSnapshot(const MetricsSnapshot &snapshot)
 {
     m_snapshot = snapshot;
+    m_coverage->setText(tr("<b>What is counted</b><br>") + MetricPage::coverageNotes(snapshot).join(QStringLiteral("<br>")));
+    if (isVisible()) {
+        rebuildCharts(); // each card's number changes together with its chart
+        return;
+    }
+    // Out of sight, the charts catch up when the page is shown (see MetricPage::setSnapshot).
     for (Card &card : m_cards)
         card.key->setText(headline(card.id, snapshot));
-    m_coverage->setText(tr("<b>What is counted</b><br>") + MetricPage::coverageNotes(snapshot).join(QStringLiteral("<br>")));
-    // Out of sight, the charts catch up when the page is shown (see MetricPage::setSnapshot).
     m_chartsStale = true;
-    if (isVisible())
-        rebuildCharts();
 }
 
 void OverviewPage::rebuildCharts()
@@ -142,6 +144,7 @@ void OverviewPage::rebuildNextChart()
     options.compact = true;
     options.palette = palette();
     Card &card = m_cards[m_nextCard++];
+    card.key->setText(headline(card.id, m_snapshot));
     QChart *old = card.chart->chart();
     card.chart->setChart(ChartFactory::forMetric(card.id, m_snapshot, options).chart);
     delete old;
