@@ -80,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
         updateBusyText();
     });
     connect(m_session, &WarehouseSession::dataTestsChanged, this, &MainWindow::updateStatusBar);
+    connect(m_session, &WarehouseSession::loadingTransactionsChanged, this, &MainWindow::updateBusyText);
 }
 
 MainWindow::~MainWindow() = default;
@@ -363,8 +364,8 @@ void MainWindow::updateBusyText()
     QString detail;
     int veil = 140;
     if (m_session->isLoading()) {
-        const qint64 rows = m_session->rowCounts().transactions;
-        title = rows >= 0 ? tr("Loading %1 transactions…").arg(QLocale().toString(rows)) : tr("Loading the transactions…");
+        const qint64 rows = m_session->loadingTransactions();
+        title = rows > 0 ? tr("Loading %1 transactions…").arg(QLocale().toString(rows)) : tr("Loading the transactions…");
         detail = tr("The dashboard appears as soon as they are in memory.");
         veil = m_snapshot.coverage.transactions > 0 ? 140 : 215; // an empty dashboard is hidden, not dimmed
     } else {

@@ -26,6 +26,7 @@ WarehouseSession::WarehouseSession(QObject *parent)
         emit domainChanged(error);
     });
     connect(m_metrics, &MetricsService::computed, this, &WarehouseSession::metricsReady);
+    connect(m_metrics, &MetricsService::loadingRowsKnown, this, &WarehouseSession::loadingTransactionsChanged);
     connect(m_metrics, &MetricsService::failed, this, [this](const MetricFilter &filter, const QString &error) {
         m_errorString = error;
         emit metricsFailed(filter, error);
@@ -94,6 +95,11 @@ void WarehouseSession::reload()
 bool WarehouseSession::isLoading() const
 {
     return m_metrics->isLoading();
+}
+
+qint64 WarehouseSession::loadingTransactions() const
+{
+    return m_rowCounts.known() ? m_rowCounts.transactions : m_metrics->importedRows();
 }
 
 void WarehouseSession::request(const MetricFilter &filter)

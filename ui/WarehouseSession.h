@@ -48,6 +48,11 @@ public:
     const FilterDomain &domain() const { return m_domain; }
     /** The domain of the current state is not read yet (the snapshot is loading). */
     bool isLoading() const;
+    /**
+     * How many transactions are loading, for the loading message: the exact count once the
+     * checks thread has it, else the rows the imports loaded; 0 while neither is known.
+     */
+    qint64 loadingTransactions() const;
 
     /** Asks for the five metrics under @p filter: metricsReady() or metricsFailed() follows unless superseded. */
     void request(const MetricFilter &filter);
@@ -81,6 +86,8 @@ signals:
     void metricsReady(const cpm::MetricsSnapshot &snapshot);
     void metricsFailed(const cpm::MetricFilter &filter, const QString &error);
     void busyChanged(bool busy);
+    /** loadingTransactions() changed. */
+    void loadingTransactionsChanged();
     void rowCountsChanged();
     void dataTestsChanged();
 

@@ -22,6 +22,12 @@ MetricsService::MetricsService(QObject *parent)
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &MetricsService::openRequested, m_worker, &MetricsWorker::open);
     connect(this, &MetricsService::computeRequested, m_worker, &MetricsWorker::compute);
+    connect(m_worker, &MetricsWorker::loading, this, [this](quint64 generation, qint64 importedRows) {
+        if (generation != m_generation)
+            return;
+        m_importedRows = importedRows;
+        emit loadingRowsKnown(importedRows);
+    });
     connect(m_worker, &MetricsWorker::opened, this, &MetricsService::onOpened);
     connect(m_worker, &MetricsWorker::computed, this, &MetricsService::onComputed);
     m_thread->start();
@@ -38,6 +44,7 @@ void MetricsService::open(const QString &path)
     ++m_generation;
     m_pending.reset();
     m_loading = true;
+    m_importedRows = 0;
     emit openRequested(m_generation, path);
     updateBusy();
 }

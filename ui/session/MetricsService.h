@@ -46,10 +46,14 @@ public:
     /** A requested result has not been delivered yet. */
     bool isComputing() const;
     bool isBusy() const { return isLoading() || isComputing(); }
+    /** While loading: the transaction rows imported (see MetricsWorker::loading()); 0 when unknown. */
+    qint64 importedRows() const { return m_importedRows; }
     /** How many computations were handed to the worker so far (tests check the coalescing). */
     quint64 computationsStarted() const { return m_started; }
 
 signals:
+    /** importedRows() is known (the snapshot is about to load). */
+    void loadingRowsKnown(qint64 importedRows);
     /** The warehouse of the latest open(): its filter choices, or @p error. */
     void domainReady(const cpm::FilterDomain &domain, const QString &error);
     void computed(const cpm::MetricsSnapshot &snapshot);
@@ -76,6 +80,7 @@ private:
     quint64 m_inFlightRequest = 0;
     MetricFilter m_inFlightFilter;
     bool m_loading = false;
+    qint64 m_importedRows = 0;
     bool m_busy = false;
     quint64 m_started = 0;
 };

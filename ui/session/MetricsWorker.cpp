@@ -5,6 +5,7 @@
 #include "warehouse/Warehouse.h"
 
 #include <QThread>
+#include <QVariant>
 
 namespace cpm {
 
@@ -52,6 +53,10 @@ void MetricsWorker::open(quint64 generation, const QString &path)
         return;
     }
     m_warehouse = std::move(warehouse);
+    emit loading(generation, m_warehouse
+                                 ->scalar(QStringLiteral("select coalesce(sum(rows_loaded), 0) from import_files "
+                                                         "where role = 'transactions'"))
+                                 .toLongLong());
     m_engine = std::make_unique<MetricsEngine>(m_warehouse->database());
     // The domain comes from the columnar snapshot: the first call loads it (seconds at 10M rows).
     FilterDomain domain;

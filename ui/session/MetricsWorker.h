@@ -37,6 +37,12 @@ public slots:
     void compute(quint64 generation, quint64 request, const cpm::MetricFilter &filter);
 
 signals:
+    /**
+     * Before the snapshot loads: the transaction rows the imports loaded (from their
+     * bookkeeping, instant), for "Loading N transactions…". Exact unless a file re-sent rows
+     * already imported (they are upserted, so counted twice here); 0 when unknown.
+     */
+    void loading(quint64 generation, qint64 importedRows);
     /** @p error is empty on success; @p domain is empty when nothing was imported yet. */
     void opened(quint64 generation, const cpm::FilterDomain &domain, const QString &error);
     void computed(quint64 generation, quint64 request, const cpm::MetricsSnapshot &snapshot, const QString &error);
