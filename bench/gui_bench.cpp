@@ -252,6 +252,16 @@ int benchOpen(const QString &path, double mainMs, QTextStream &out)
     double domainMs = -1;
     QObject::connect(window.session(), &WarehouseSession::domainChanged, &window,
                      [&domainMs] { domainMs = msSinceProcessStart(); });
+    double namedMs = -1; // "Loading N transactions…" names its N
+    QObject::connect(window.session(), &WarehouseSession::loadingTransactionsChanged, &window, [&] {
+        if (namedMs < 0 && window.session()->loadingTransactions() > 0)
+            namedMs = msSinceProcessStart();
+    });
+    double countedMs = -1; // the exact row count of the status bar, from the niced checks thread
+    QObject::connect(window.session(), &WarehouseSession::rowCountsChanged, &window, [&] {
+        if (countedMs < 0 && window.session()->rowCounts().known())
+            countedMs = msSinceProcessStart();
+    });
     double numbersPaintedMs = -1;
     QObject::connect(&window, &MainWindow::metricsShown, &window, [&] {
         if (window.snapshot().filter == MetricFilter() && numbersMs < 0)
@@ -278,7 +288,9 @@ int benchOpen(const QString &path, double mainMs, QTextStream &out)
         return 1;
     numbersPaintedMs = paint.paintedAt();
     const std::vector<double> late = probe.take();
-    out << "gui_open: main_ms=" << mainMs << " window_ms=" << windowMs << " domain_ms=" << domainMs
+    out << "gui_open: main_ms=" << mainMs << " window_ms=" << windowMs << " loading_named_ms=" << namedMs
+        << " counted_ms=" << countedMs
+        << " domain_ms=" << domainMs
         << " numbers_ms=" << numbersMs << " numbers_painted_ms=" << numbersPaintedMs
         << " compute_ms=" << window.snapshot().milliseconds << " transactions=" << window.snapshot().coverage.transactions
         << " " << LagProbe::describe(QStringLiteral("open_stall"), late) << "\n";
