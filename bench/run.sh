@@ -92,6 +92,7 @@ run_cpm() {
   # The fallback path (no valid persisted snapshot): a rebuild from the models, own process.
   timed "$size" cpm_rebuild "$HARNESS" --db "$db" --rebuild
   tr ' ' '\n' < "$LAST_OUT" | awk -F= -v size="$size" 'NF == 2 && $1 ~ /_ms$/ {printf "%s\tcpm_%s\t%s\t0\n", size, $1, $2}' >> "$RESULTS"
+  run_gui "$size" "$dir" "$db"
   # Incremental: the next extract of the same network (1 % more transactions, new ids) into
   # the full warehouse: upsert, model refresh and the snapshot extended, ready to answer.
   timed "$size" cpm_incremental "$CLI" import --db "$db" "$dir-next/transactions.csv"
@@ -154,6 +155,26 @@ run_duckdb() {
   timed "$size" duckdb_metrics node "$src/run-sql.mjs" "$db" "$src/duckdb_base.sql"
   timed "$size" duckdb_refilter node "$src/run-sql.mjs" "$db" "$src/duckdb_refilter.sql"
   rm -f "$db" "$db.wal"
+}
+
+# GUI probes (cpm-gui-bench, offscreen): process start → the dashboard showing the default
+# filter's numbers for the warehouse run_cpm imported, then an import through the wizard into
+# a fresh warehouse while a 10 ms timer on the GUI thread measures how late it ticks.
+run_gui() {
+  local size=$1 dir=$2 db=$3 fresh=$DATA/gui-import-$1.sqlite
+  ninja -C "$BUILD" cpm-gui-bench >/dev/null
+  timed "$size" cpm_gui_open env QT_QPA_PLATFORM=offscreen "$BUILD/bin/cpm-gui-bench" --open "$db"
+  tr ' ' '\n' < "$LAST_OUT" | awk -F= -v size="$size" 'NF == 2 && $1 ~ /_ms$/ {printf "%s\tcpm_gui_open_%s\t%s\t0\n", size, $1, $2}' >> "$RESULTS"
+  local open_out=$LAST_OUT
+  rm -f "$fresh" "$fresh-wal" "$fresh-shm"
+  timed "$size" cpm_gui_import env QT_QPA_PLATFORM=offscreen "$BUILD/bin/cpm-gui-bench" --import-lag "$fresh" \
+    "$dir/stores.csv" "$dir/devices.csv" "$dir/transactions.csv"
+  tr ' ' '\n' < "$LAST_OUT" | awk -F= -v size="$size" 'NF == 2 && $1 ~ /_(ms|s)$/ {printf "%s\tcpm_gui_%s\t%s\t0\n", size, $1, $2}' >> "$RESULTS"
+  rm -f "$fresh" "$fresh-wal" "$fresh-shm"
+  # The worst stalls of both runs with the GUI thread's own CPU time and what was on screen.
+  [ "${rep:-1}" = 1 ] && : > "$DATA/gui-stalls-$size.log"
+  grep -h '^stall:' "$open_out" "$LAST_OUT" >> "$DATA/gui-stalls-$size.log" || true
+  rm -f "$open_out"
 }
 
 for size in "${SIZES[@]}"; do

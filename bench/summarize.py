@@ -27,6 +27,27 @@ def main(path):
         rss[(size, step)].append(int(peak or 0))
     med = lambda size, step: statistics.median(values[(size, step)]) if values[(size, step)] else None
     peak = lambda size, steps: max((max(rss[(size, s)] or [0]) for s in steps), default=0) / 1024
+
+    def gui_rows(size):
+        """cpm-gui-bench: medians of the runs, and for stalls also the worst run."""
+        ms = lambda v: "—" if v is None else f"{v:.0f} ms"
+        worst = lambda step: max(values[(size, step)]) if values[(size, step)] else None
+        runs = len(values[(size, "cpm_gui_open_numbers_painted_ms")])
+        print(f"\n| GUI, offscreen ({runs} runs) | median | worst |")
+        print("|---|---|---|")
+        for label, step in [("dashboard open (GUI, to numbers shown)", "cpm_gui_open_numbers_painted_ms"),
+                            ("— first paint of the window", "cpm_gui_open_window_ms"),
+                            ("— filter domain read (snapshot loaded, metrics thread)", "cpm_gui_open_domain_ms"),
+                            ("— GUI thread max stall while opening", "cpm_gui_open_open_stall_max_ms"),
+                            ("GUI thread max stall during import", "cpm_gui_import_stall_max_ms"),
+                            ("— p99 timer lateness during import", "cpm_gui_import_stall_p99_ms"),
+                            ("— median timer lateness during import", "cpm_gui_import_stall_median_ms"),
+                            ("— max stall during the wizard's dry-run check", "cpm_gui_check_stall_max_ms"),
+                            ("— max stall while the window reloads after the import", "cpm_gui_reload_stall_max_ms")]:
+            print(f"| {label} | {ms(med(size, step))} | {ms(worst(step))} |")
+        print(f"| import through the wizard (worker thread) | {med(size, 'cpm_gui_import_s') or 0:.2f} s | "
+              f"{worst('cpm_gui_import_s') or 0:.2f} s |")
+
     for size in sizes:
         n = med(size, "transactions")
         reps = len(values[(size, "cpm_import")])
@@ -91,6 +112,8 @@ def main(path):
         if med(size, "cpm_snapshot_bytes") is not None:
             line("— of which the persisted snapshot", "—", f"{med(size, 'cpm_snapshot_bytes') / n:.1f}")
         line("peak RSS, snapshot rebuild (cpm)", "—", mb(peak(size, ["cpm_rebuild"])))
+        if values[(size, "cpm_gui_open_numbers_painted_ms")]:
+            gui_rows(size)
 
 
 if __name__ == "__main__":

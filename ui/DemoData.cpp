@@ -2,6 +2,9 @@
 #include "DemoData.h"
 
 #include "WarehouseSession.h"
+#include "metrics/MetricsEngine.h"
+#include "transform/SqlProject.h"
+#include "warehouse/Warehouse.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,9 +36,12 @@ QStringList DemoData::extractTo(const QString &directory)
 QString DemoData::ensureWarehouse(QString *error)
 {
     const QString path = warehousePath();
-    WarehouseSession probe;
-    if (QFile::exists(path) && probe.open(path) && probe.hasData())
-        return path;
+    if (QFile::exists(path)) {
+        SqlProject project;
+        Warehouse probe;
+        if (project.load() && probe.open(path, project) && MetricsEngine(probe.database()).hasData())
+            return path;
+    }
     QDir().mkpath(QFileInfo(path).absolutePath());
     QTemporaryDir temp;
     const QStringList files = extractTo(temp.path());

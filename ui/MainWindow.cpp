@@ -9,6 +9,7 @@
 #include "MetricDefinitions.h"
 #include "ReportExport.h"
 #include "WarehouseSession.h"
+#include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
 #include "dashboard/PageExport.h"
@@ -17,7 +18,10 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QApplication>
 #include <QDropEvent>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -27,10 +31,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace cpm {
 
@@ -64,6 +70,17 @@ MainWindow::MainWindow(QWidget *parent)
     setupStatusBar();
     restoreSettings();
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::refresh);
+    connect(m_session, &WarehouseSession::domainChanged, this, &MainWindow::onDomainChanged);
+    connect(m_session, &WarehouseSession::metricsReady, this, &MainWindow::showSnapshot);
+    connect(m_session, &WarehouseSession::metricsFailed, this,
+            [this](const MetricFilter &, const QString &error) { m_filterBar->setMessage(error); });
+    connect(m_session, &WarehouseSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_session, &WarehouseSession::rowCountsChanged, this, [this] {
+        updateStatusBar();
+        updateBusyText();
+    });
+    connect(m_session, &WarehouseSession::dataTestsChanged, this, &MainWindow::updateStatusBar);
+    connect(m_session, &WarehouseSession::loadingTransactionsChanged, this, &MainWindow::updateBusyText);
 }
 
 MainWindow::~MainWindow() = default;
@@ -107,7 +124,9 @@ void MainWindow::setupCentral()
     body->addWidget(m_stack, 1);
     layout->addLayout(body, 1);
     setCentralWidget(central);
+    m_overlay = new BusyOverlay(m_stack);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_stack, &QStackedWidget::currentChanged, m_overlay, &QWidget::raise);
     connect(m_overview, &OverviewPage::metricActivated, this, [this](const QString &id) {
         showPage(int(metricIds().indexOf(id)) + 1);
     });
@@ -164,6 +183,23 @@ void MainWindow::setupStatusBar()
     m_testsButton->setCursor(Qt::PointingHandCursor);
     m_testsButton->setToolTip(tr("Open the data-quality panel"));
     connect(m_testsButton, &QPushButton::clicked, this, &MainWindow::showDataQuality);
+    // Shown only when an update takes long enough to notice, so quick ones do not flicker.
+    m_busyLabel = new QLabel(this);
+    m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(QStringLiteral("busyIndicator"));
+    m_busyBar->setRange(0, 0); // no known end: the bar animates
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setFixedWidth(90);
+    m_busyBar->setMaximumHeight(m_busyLabel->sizeHint().height());
+    m_busyLabel->hide();
+    m_busyBar->hide();
+    m_busyDelay = new QTimer(this);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(150);
+    connect(m_busyDelay, &QTimer::timeout, this, &MainWindow::showBusy);
+    statusBar()->addPermanentWidget(m_busyBar);
+    statusBar()->addPermanentWidget(m_busyLabel);
     statusBar()->addPermanentWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_rowsLabel);
     statusBar()->addPermanentWidget(m_importLabel);
@@ -172,6 +208,7 @@ void MainWindow::setupStatusBar()
 
 bool MainWindow::openWarehouse(const QString &path)
 {
+    const bool sameFile = m_session->isOpen() && QFileInfo(path) == QFileInfo(m_session->path());
     if (!m_session->open(path)) {
         QMessageBox::warning(this, tr("Cannot open warehouse"),
                              tr("%1 could not be opened:\n%2").arg(path, m_session->errorString()));
@@ -185,7 +222,13 @@ bool MainWindow::openWarehouse(const QString &path)
     settings.setValue(QStringLiteral("lastWarehouse"), path);
     setDemo(path == DemoData::warehousePath());
     updateRecentMenu();
-    m_filterBar->setDomain(m_session->domain()); // emits filterChanged → refresh
+    if (!sameFile)
+        setPagesSnapshot(MetricsSnapshot()); // nothing of another file stays on show under "Loading…"
+    // The worker loads the snapshot and reads the domain (domainChanged → the filter bar →
+    // refresh); asking for the current filter now lets it compute straight after the load.
+    refresh();
+    updateFilterBarEnabled();
+    updateBusyText();
     updateStatusBar();
     setWindowFilePath(path);
     return true;
@@ -223,9 +266,18 @@ void MainWindow::importFiles(const QStringList &files)
 
 void MainWindow::reloadWarehouse()
 {
-    m_session->reload();
-    m_filterBar->setDomain(m_session->domain());
+    m_session->reload(); // the previous numbers stay on show, marked as updating
+    refresh();
+    updateBusyText();
     updateStatusBar();
+}
+
+void MainWindow::onDomainChanged(const QString &error)
+{
+    updateFilterBarEnabled();
+    m_filterBar->setDomain(m_session->domain()); // emits filterChanged → refresh
+    if (!error.isEmpty())
+        m_filterBar->setMessage(error);
 }
 
 void MainWindow::refresh()
@@ -233,32 +285,118 @@ void MainWindow::refresh()
     const MetricFilter filter = m_filterBar->filter();
     const Error invalid = filter.validate();
     if (invalid.isError() || !m_session->hasData()) {
+        m_session->cancelRequests(); // the numbers on show stay; nothing older replaces them
         m_filterBar->setMessage(invalid.isError() ? invalid.message : tr("The warehouse holds no data yet: import extracts."));
         return;
     }
-    MetricsSnapshot snapshot;
-    if (!m_session->compute(filter, &snapshot)) {
-        m_filterBar->setMessage(m_session->errorString());
-        return;
-    }
     m_filterBar->setMessage(QString());
+    m_session->request(filter); // computed on the metrics thread: showSnapshot() follows
+}
+
+void MainWindow::showSnapshot(const MetricsSnapshot &snapshot)
+{
+    setPagesSnapshot(snapshot);
+    emit metricsShown();
+}
+
+void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
+{
     m_snapshot = snapshot;
     m_overview->setSnapshot(m_snapshot);
     for (MetricPage *page : std::as_const(m_metricPages))
         page->setSnapshot(m_snapshot);
-    m_filterBar->descriptionLabel()->setToolTip(tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)));
+    m_filterBar->descriptionLabel()->setToolTip(
+        snapshot.milliseconds > 0 ? tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)) : QString());
+}
+
+bool MainWindow::isUpdating() const
+{
+    return m_session->isBusy();
+}
+
+bool MainWindow::waitUntilShown(int timeoutMs)
+{
+    const auto shown = [this] { return !isUpdating() && !m_overview->chartsPending(); };
+    if (shown())
+        return true;
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    QTimer poll; // the overview's charts fill in over a few passes of the loop
+    connect(&poll, &QTimer::timeout, &loop, [&loop, &shown] {
+        if (shown())
+            loop.quit();
+    });
+    poll.start(10);
+    loop.exec();
+    return shown();
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    updateFilterBarEnabled();
+    if (busy) {
+        if (!m_overlay->isVisible() && !m_busyDelay->isActive())
+            m_busyDelay->start();
+    } else {
+        m_busyDelay->stop();
+        m_overlay->hide();
+        m_busyBar->hide();
+        m_busyLabel->hide();
+    }
+    emit updatingChanged(busy);
+}
+
+void MainWindow::showBusy()
+{
+    if (!isUpdating())
+        return;
+    updateBusyText();
+    m_overlay->setGeometry(m_stack->rect());
+    m_overlay->raise();
+    m_overlay->show();
+    m_busyBar->show();
+    m_busyLabel->show();
+}
+
+void MainWindow::updateBusyText()
+{
+    QString title;
+    QString detail;
+    int veil = 140;
+    if (m_session->isLoading()) {
+        const qint64 rows = m_session->loadingTransactions();
+        title = rows > 0 ? tr("Loading %1 transactions…").arg(QLocale().toString(rows)) : tr("Loading the transactions…");
+        detail = tr("The dashboard appears as soon as they are in memory.");
+        veil = m_snapshot.coverage.transactions > 0 ? 140 : 215; // an empty dashboard is hidden, not dimmed
+    } else {
+        title = tr("Computing…");
+        if (m_snapshot.coverage.transactions > 0 || !m_snapshot.topStores.isEmpty())
+            detail = tr("Showing the numbers for %1 until then.").arg(m_snapshot.filter.describe());
+    }
+    m_overlay->setMessage(title, detail, veil);
+    m_busyLabel->setText(title);
+}
+
+void MainWindow::updateFilterBarEnabled()
+{
+    // Before the first domain of a file arrives the bar has no statuses or days to offer.
+    m_filterBar->setEnabled(!(m_session->isLoading() && m_session->domain().isEmpty()));
 }
 
 void MainWindow::updateStatusBar()
 {
     m_fileLabel->setText(QFileInfo(m_session->path()).fileName());
     m_fileLabel->setToolTip(m_session->path());
-    m_rowsLabel->setText(m_session->rowCountsText());
+    const QString rows = m_session->rowCountsText();
+    m_rowsLabel->setText(rows.isEmpty() && m_session->isOpen() ? tr("counting rows…") : rows);
     const QDateTime last = QDateTime::fromString(m_session->lastImport(), Qt::ISODate);
     m_importLabel->setText(last.isValid() ? tr("last import %1").arg(QLocale().toString(last, QLocale::ShortFormat))
                                           : tr("never imported"));
     const int failing = m_session->failingDataTests();
-    m_testsButton->setText(failing == 0 ? tr("✔ data tests pass") : tr("⚠ %n data-test warning(s)", nullptr, failing));
+    if (m_session->isCheckingData())
+        m_testsButton->setText(m_session->isOpen() ? tr("data tests running…") : QString());
+    else
+        m_testsButton->setText(failing == 0 ? tr("✔ data tests pass") : tr("⚠ %n data-test warning(s)", nullptr, failing));
 }
 
 void MainWindow::updateRecentMenu()
@@ -292,14 +430,39 @@ void MainWindow::chooseWarehouse()
         openWarehouse(path);
 }
 
+MetricsSnapshot MainWindow::reportSnapshot(QString *error)
+{
+    // The report is for the filter the bar shows. When the numbers on show are for another
+    // filter or an older state of the warehouse (an update is under way), compute them here:
+    // the snapshot the worker loaded is shared, so this takes what one filter change takes.
+    const MetricFilter wanted = m_filterBar->filter();
+    if (!isUpdating() && m_snapshot.filter == wanted)
+        return m_snapshot;
+    if (wanted.validate().isError() || !m_session->hasData())
+        return m_snapshot; // no numbers for what the bar shows: the last ones, as before
+    MetricsSnapshot snapshot;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = m_session->compute(wanted, &snapshot);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        *error = m_session->errorString();
+    return snapshot;
+}
+
 void MainWindow::exportReport()
 {
-    const QString name = defaultExportFileName(QStringLiteral("report"), m_snapshot.filter, QStringLiteral("pdf"));
+    const QString name = defaultExportFileName(QStringLiteral("report"), m_filterBar->filter(), QStringLiteral("pdf"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), name,
                                                       tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
     if (path.isEmpty())
         return;
-    const Error error = cpm::exportReport(path, m_snapshot, m_session->reportInfo());
+    QString computeError;
+    const MetricsSnapshot snapshot = reportSnapshot(&computeError);
+    if (!computeError.isEmpty()) {
+        QMessageBox::warning(this, tr("Export failed"), computeError);
+        return;
+    }
+    const Error error = cpm::exportReport(path, snapshot, m_session->reportInfo());
     if (error.isError())
         QMessageBox::warning(this, tr("Export failed"), error.toString());
     else

@@ -8,11 +8,14 @@
 class QLabel;
 class QListWidget;
 class QMenu;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 
 namespace cpm {
 
+class BusyOverlay;
 class FilterBar;
 class MetricPage;
 class OverviewPage;
@@ -42,12 +45,28 @@ public:
     MetricPage *metricPage(const QString &id) const;
     FilterBar *filterBar() const { return m_filterBar; }
     WarehouseSession *session() const { return m_session; }
+    /** The numbers on show (they may be updating: see isUpdating()). */
     const MetricsSnapshot &snapshot() const { return m_snapshot; }
     bool isDemo() const { return m_demo; }
+
+    /** The numbers for the current filter are still being loaded or computed (off this thread). */
+    bool isUpdating() const;
+    /** Runs the event loop until the numbers for the current filter are shown; false on timeout. */
+    bool waitUntilShown(int timeoutMs);
+    /** The dimming overlay over the pages while updating, and the status bar's busy indicator. */
+    BusyOverlay *busyOverlay() const { return m_overlay; }
+    QProgressBar *busyIndicator() const { return m_busyBar; }
+    QLabel *busyLabel() const { return m_busyLabel; }
+    /** The numbers File ▸ Export report… writes: those for the current filter, computed now if need be. */
+    MetricsSnapshot reportSnapshot(QString *error);
 
 signals:
     /** The import wizard was opened with @p files. */
     void importWizardOpened(const QStringList &files);
+    /** New numbers are on show (snapshot()). */
+    void metricsShown();
+    /** isUpdating() changed. */
+    void updatingChanged(bool updating);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -61,6 +80,13 @@ private:
     void setupStatusBar();
     void refresh();
     void reloadWarehouse();
+    void onDomainChanged(const QString &error);
+    void showSnapshot(const MetricsSnapshot &snapshot);
+    void setPagesSnapshot(const MetricsSnapshot &snapshot);
+    void onBusyChanged(bool busy);
+    void showBusy();
+    void updateBusyText();
+    void updateFilterBarEnabled();
     void updateStatusBar();
     void updateRecentMenu();
     void setDemo(bool demo);
@@ -85,6 +111,10 @@ private:
     QLabel *m_rowsLabel = nullptr;
     QLabel *m_importLabel = nullptr;
     QPushButton *m_testsButton = nullptr;
+    BusyOverlay *m_overlay = nullptr;
+    QProgressBar *m_busyBar = nullptr;
+    QLabel *m_busyLabel = nullptr;
+    QTimer *m_busyDelay = nullptr;
     bool m_demo = false;
 };
 

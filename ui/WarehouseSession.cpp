@@ -2,19 +2,51 @@
 #include "WarehouseSession.h"
 
 #include "report/Provenance.h"
+#include "session/MetricsService.h"
 
 #include "warehouse/Importer.h"
 #include "warehouse/Warehouse.h"
 
 #include <QLocale>
+#include <QTimer>
 
 #include <algorithm>
 
 namespace cpm {
 
+static constexpr int kTestsDelayMs = 500;
+
 WarehouseSession::WarehouseSession(QObject *parent)
-    : QObject(parent)
+    : QObject(parent), m_metrics(new MetricsService(this)), m_checks(new WarehouseChecks(this))
 {
+    connect(m_metrics, &MetricsService::domainReady, this, [this](const FilterDomain &domain, const QString &error) {
+        m_domain = domain;
+        if (!error.isEmpty())
+            m_errorString = error;
+        emit domainChanged(error);
+    });
+    connect(m_metrics, &MetricsService::computed, this, &WarehouseSession::metricsReady);
+    connect(m_metrics, &MetricsService::loadingRowsKnown, this, &WarehouseSession::loadingTransactionsChanged);
+    connect(m_metrics, &MetricsService::failed, this, [this](const MetricFilter &filter, const QString &error) {
+        m_errorString = error;
+        emit metricsFailed(filter, error);
+    });
+    connect(m_metrics, &MetricsService::busyChanged, this, [this](bool busy) {
+        // The data tests scan every row: they start once the first numbers are on show and
+        // painted, so they never compete with the load, the first computation or the paint.
+        if (!busy && m_checkingData)
+            QTimer::singleShot(kTestsDelayMs, m_checks, &WarehouseChecks::runTests);
+        emit busyChanged(busy);
+    });
+    connect(m_checks, &WarehouseChecks::rowsCounted, this, [this](const RowCounts &counts) {
+        m_rowCounts = counts;
+        emit rowCountsChanged();
+    });
+    connect(m_checks, &WarehouseChecks::testsFinished, this, [this](const QVector<DataTestResult> &results) {
+        m_tests = results;
+        m_checkingData = false;
+        emit dataTestsChanged();
+    });
 }
 
 WarehouseSession::~WarehouseSession() = default;
@@ -31,6 +63,7 @@ bool WarehouseSession::open(const QString &path)
         return false;
     }
     m_warehouse = std::move(warehouse);
+    m_domain = FilterDomain(); // another file: nothing of the previous one applies
     reload();
     return true;
 }
@@ -47,17 +80,41 @@ QString WarehouseSession::path() const
 
 void WarehouseSession::reload()
 {
-    m_domain = FilterDomain();
     m_tests.clear();
-    if (isOpen()) {
-        MetricsEngine engine(m_warehouse->database());
-        Error error;
-        if (engine.hasData() && !engine.filterDomain(&m_domain, &error))
-            m_errorString = error.toString();
-        if (engine.hasData())
-            m_tests = DataTestRunner(m_warehouse->database()).run(m_project.dataTests());
-    }
-    emit changed();
+    m_rowCounts = RowCounts();
+    m_hasData = isOpen() && MetricsEngine(m_warehouse->database()).hasData();
+    m_checkingData = isOpen();
+    if (!isOpen())
+        return;
+    m_checks->start(path());
+    m_metrics->open(path());
+    emit rowCountsChanged();
+    emit dataTestsChanged();
+}
+
+bool WarehouseSession::isLoading() const
+{
+    return m_metrics->isLoading();
+}
+
+qint64 WarehouseSession::loadingTransactions() const
+{
+    return m_rowCounts.known() ? m_rowCounts.transactions : m_metrics->importedRows();
+}
+
+void WarehouseSession::request(const MetricFilter &filter)
+{
+    m_metrics->request(filter);
+}
+
+void WarehouseSession::cancelRequests()
+{
+    m_metrics->cancel();
+}
+
+bool WarehouseSession::isBusy() const
+{
+    return m_metrics->isBusy();
 }
 
 bool WarehouseSession::compute(const MetricFilter &filter, MetricsSnapshot *snapshot)
@@ -82,16 +139,12 @@ int WarehouseSession::failingDataTests() const
 
 QString WarehouseSession::rowCountsText() const
 {
-    if (!isOpen())
+    if (!isOpen() || !m_rowCounts.known())
         return QString();
     const QLocale locale;
-    QStringList parts;
-    for (const char *table : {"stores", "devices", "transactions"}) {
-        const QString name = QString::fromLatin1(table);
-        const qint64 rows = m_warehouse->scalar(QStringLiteral("select count(*) from raw_") + name).toLongLong();
-        parts << QStringLiteral("%1 %2").arg(name, locale.toString(rows));
-    }
-    return parts.join(QStringLiteral(" · "));
+    return QStringLiteral("stores %1 · devices %2 · transactions %3")
+        .arg(locale.toString(m_rowCounts.stores), locale.toString(m_rowCounts.devices),
+             locale.toString(m_rowCounts.transactions));
 }
 
 ReportInfo WarehouseSession::reportInfo() const

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -25,7 +26,15 @@ bool saveScreenshots(cpm::MainWindow &window, const QString &directory, const QS
     QDir().mkpath(directory);
     window.resize(1400, 900);
     window.show();
-    bool ok = true;
+    // The numbers are computed on a worker thread: wait for them (and the data tests of the
+    // status bar) so the pictures show the dashboard, not its loading state.
+    bool ok = window.waitUntilShown(600000);
+    if (window.session()->isCheckingData()) {
+        QEventLoop loop;
+        QObject::connect(window.session(), &cpm::WarehouseSession::dataTestsChanged, &loop, &QEventLoop::quit);
+        QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     for (int i = 0; i < window.pageCount(); ++i) {
         window.showPage(i);
         QApplication::sendPostedEvents();

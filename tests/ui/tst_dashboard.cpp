@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard on tests/fixtures/basic: each filter of the FilterBar changes what the table
 // models show (numbers hand-computed in tests/core/tst_metrics.cpp), sorting, row ↔ bar
-// highlighting, dropping files on the window, and the data-quality panel.
+// highlighting, dropping files on the window, and the data-quality panel. The numbers are
+// computed on a worker thread: a burst of filter changes ends on the last filter's numbers,
+// stale results are dropped, and the GUI thread stays responsive during a (slowed) computation.
 #include "../common/TestSupport.h"
 
 #include "DataQualityPanel.h"
@@ -12,27 +14,76 @@
 #include "WarehouseSession.h"
 #include "MetricSortProxy.h"
 #include "MetricTableModel.h"
+#include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
+#include "dashboard/PageExport.h"
 #include "import/ImportWizard.h"
+#include "session/MetricsService.h"
+#include "session/MetricsWorker.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <memory>
 
 using namespace cpm;
+
+namespace {
+
+constexpr int kTimeoutMs = 30000;
+
+/** Keeps a picture of @p widget when CPM_SCREENSHOT_DIR is set, for eyeballing states tests reach. */
+void keepShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("CPM_SCREENSHOT_DIR");
+    if (!dir.isEmpty() && QDir().mkpath(dir))
+        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+/** Measures how late a 10 ms timer on the GUI thread fires: a frozen event loop shows up here. */
+class LagProbe : public QObject
+{
+public:
+    LagProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(10);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_maxLateMs = std::max(m_maxLateMs, m_since.restart() - 10);
+            ++m_ticks;
+        });
+        m_since.start();
+        m_timer.start();
+    }
+    qint64 maxLateMs() const { return m_maxLateMs; }
+    int ticks() const { return m_ticks; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_since;
+    qint64 m_maxLateMs = 0;
+    int m_ticks = 0;
+};
+
+} // namespace
 
 class TestDashboard : public QObject
 {
@@ -57,6 +108,18 @@ private:
         bar()->toEdit()->setDate(to);
     }
 
+    /** Waits until the numbers for the filter bar's filter are on show (computed off this thread, charts included). */
+    bool shown(MainWindow *window = nullptr)
+    {
+        window = window ? window : m_window.get();
+        return QTest::qWaitFor(
+            [window] {
+                return !window->isUpdating() && window->snapshot().filter == window->filterBar()->filter()
+                    && !window->overviewPage()->chartsPending();
+            },
+            kTimeoutMs);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -71,9 +134,16 @@ private slots:
         QVERIFY(m_window->openWarehouse(m_w.path()));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(shown());
     }
 
-    void init() { bar()->reset(); }
+    void init()
+    {
+        bar()->reset();
+        QVERIFY(shown());
+    }
+
+    void cleanup() { MetricsWorker::setTestDelays(0, 0); }
 
     void defaultFilterShowsAcceptedHappenedAt()
     {
@@ -95,6 +165,7 @@ private slots:
         QVERIFY(bar()->statusBox(QStringLiteral("cancelled")));
         bar()->statusBox(QStringLiteral("refused"))->click();
         bar()->statusBox(QStringLiteral("cancelled"))->click();
+        QVERIFY(shown());
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 525.0);
         QCOMPARE(cell(topStores(), 0, "transactions").toInt(), 2);
         QCOMPARE(cell(topStores(), 1, "total_amount").toDouble(), 310.0);
@@ -110,14 +181,17 @@ private slots:
         bar()->statusBox(QStringLiteral("accepted"))->click();
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
         QCOMPARE(bar()->messageLabel()->text(), QStringLiteral("no transaction status selected"));
+        QVERIFY(!m_window->isUpdating()); // nothing to compute, nothing pending
         bar()->statusBox(QStringLiteral("accepted"))->click();
         QVERIFY(bar()->messageLabel()->text().isEmpty());
+        QVERIFY(shown());
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
     }
 
     void dateRange()
     {
         setRange(QDate(2022, 1, 10), QDate(2022, 1, 12));
+        QVERIFY(shown());
         QCOMPARE(topStores()->rowCount(), 1);
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 190.0);
         QVERIFY(bar()->descriptionLabel()->text().contains(QStringLiteral("2022-01-10 – 2022-01-12")));
@@ -126,12 +200,15 @@ private slots:
     void timeColumn()
     {
         bar()->timeColumnBox()->setCurrentIndex(1);
+        QVERIFY(shown());
         QCOMPARE(m_window->snapshot().filter.timeColumn, TimeColumn::CreatedAt);
         setRange(QDate(2022, 2, 1), QDate(2022, 2, 28));
+        QVERIFY(shown());
         QCOMPARE(topStores()->rowCount(), 1);
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 60.0);
         bar()->timeColumnBox()->setCurrentIndex(0);
         setRange(QDate(2022, 2, 1), QDate(2022, 2, 28));
+        QVERIFY(shown());
         QCOMPARE(topStores()->rowCount(), 0);
         QVERIFY(!bar()->timeColumnBox()->itemData(1, Qt::ToolTipRole).toString().isEmpty());
     }
@@ -140,6 +217,7 @@ private slots:
     {
         setRange(QDate(2022, 1, 10), QDate(2022, 1, 12));
         bar()->resetButton()->click();
+        QVERIFY(shown());
         QCOMPARE(m_window->snapshot().filter, MetricFilter());
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
     }
@@ -211,7 +289,10 @@ private slots:
     {
         auto *button = m_window->findChild<QPushButton *>(QStringLiteral("dataTestsButton"));
         QVERIFY(button);
+        // The data tests run on their own thread once the first numbers are on show.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isCheckingData(), kTimeoutMs);
         QVERIFY(!m_window->session()->dataTests().isEmpty());
+        QVERIFY(button->text().contains(QStringLiteral("data-test warning")));
         button->click();
         auto *panel = m_window->findChild<DataQualityPanel *>();
         QVERIFY(panel);
@@ -223,9 +304,158 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("report.pdf"));
-        const Error error = exportReport(path, m_window->snapshot(), m_window->session()->reportInfo());
+        QString computeError;
+        const Error error = exportReport(path, m_window->reportSnapshot(&computeError), m_window->session()->reportInfo());
+        QVERIFY2(computeError.isEmpty(), qPrintable(computeError));
         QVERIFY2(!error.isError(), qPrintable(error.toString()));
         QVERIFY(QFileInfo(path).size() > 1000);
+    }
+
+    void reportIsForTheCurrentFilterWhileUpdating()
+    {
+        MetricsWorker::setTestDelays(0, 2000);
+        bar()->statusBox(QStringLiteral("refused"))->click();
+        bar()->statusBox(QStringLiteral("cancelled"))->click();
+        QVERIFY(m_window->isUpdating());
+        QCOMPARE(m_window->snapshot().filter, MetricFilter()); // still showing the previous numbers
+        // The report computes the bar's filter itself instead of writing what is on show.
+        QString error;
+        const MetricsSnapshot report = m_window->reportSnapshot(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(report.filter, bar()->filter());
+        QCOMPARE(report.topStores.value(0, QStringLiteral("total_amount")).toDouble(), 525.0);
+        MetricsWorker::setTestDelays(0, 0);
+        QVERIFY(shown());
+    }
+
+    void burstOfFilterChangesShowsTheLastFilter()
+    {
+        // Each computation takes ≥ 300 ms, so the whole burst happens while the first one runs.
+        MetricsWorker::setTestDelays(0, 300);
+        QVector<MetricFilter> shownFilters;
+        const auto record = connect(m_window.get(), &MainWindow::metricsShown, this,
+                                    [&] { shownFilters << m_window->snapshot().filter; });
+        const quint64 startedBefore = m_window->session()->metricsService()->computationsStarted();
+        bar()->statusBox(QStringLiteral("refused"))->click();
+        QCoreApplication::processEvents();
+        bar()->statusBox(QStringLiteral("cancelled"))->click();
+        bar()->timeColumnBox()->setCurrentIndex(1);
+        QCoreApplication::processEvents();
+        bar()->timeColumnBox()->setCurrentIndex(0);
+        bar()->statusBox(QStringLiteral("refused"))->click();
+        bar()->statusBox(QStringLiteral("cancelled"))->click();
+        QCoreApplication::processEvents();
+        setRange(QDate(2022, 1, 10), QDate(2022, 1, 12)); // two more changes: from, then to
+        // The previous numbers stay on show, marked as updating.
+        QVERIFY(m_window->isUpdating());
+        QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
+        QVERIFY(shown());
+        disconnect(record);
+        // Only the last filter's numbers were ever shown (the stale first result was dropped):
+        // accepted, happened_at, 2022-01-10 – 2022-01-12 → store 1 alone: transactions 1, 2, 3
+        // and 5 = 100 + 50 + 30 + 10 = 190 (the refused 4 is out; tests/fixtures/basic).
+        MetricFilter last;
+        last.from = QDate(2022, 1, 10);
+        last.to = QDate(2022, 1, 12);
+        QCOMPARE(shownFilters, QVector<MetricFilter>{last});
+        QCOMPARE(topStores()->rowCount(), 1);
+        QCOMPARE(cell(topStores(), 0, "store_id").toInt(), 1);
+        QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 190.0);
+        // Eight changes, but the worker computed the one running and then only the latest.
+        const quint64 started = m_window->session()->metricsService()->computationsStarted() - startedBefore;
+        QVERIFY2(started >= 2 && started <= 3, qPrintable(QString::number(started)));
+    }
+
+    void guiThreadStaysResponsiveWhileComputing()
+    {
+        MetricsWorker::setTestDelays(0, 2000);
+        MetricPage *stores = m_window->metricPage(QStringLiteral("top_stores"));
+        auto probe = std::make_unique<LagProbe>();
+        bar()->statusBox(QStringLiteral("refused"))->click();
+        QVERIFY(m_window->isUpdating());
+        // After a short grace period the busy state shows: dimmed pages, a busy bar, "Computing…".
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->busyOverlay()->isVisible(), 1000);
+        QVERIFY(m_window->busyIndicator()->isVisible());
+        QCOMPARE(m_window->busyLabel()->text(), QStringLiteral("Computing…"));
+        QCOMPARE(m_window->busyOverlay()->title(), QStringLiteral("Computing…"));
+        QVERIFY(m_window->busyOverlay()->detail().contains(QStringLiteral("accepted · happened_at")));
+        // Pages switch, the numbers on show are still there and can be exported.
+        m_window->showPage(1);
+        QCOMPARE(qobject_cast<QStackedWidget *>(stores->parentWidget())->currentWidget(), stores);
+        QVERIFY(m_window->busyOverlay()->isVisible());
+        QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
+        stores->tableView()->clearSelection();
+        stores->exporter()->copyTable();
+        QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("\tBeta\tGrocery\tPortugal\t500\t")));
+        QTest::qWait(400);
+        QVERIFY(m_window->isUpdating()); // still computing: everything above happened meanwhile
+        // The GUI thread never froze: its 10 ms timer kept ticking through all of it.
+        QVERIFY2(probe->ticks() > 30, qPrintable(QString::number(probe->ticks())));
+        QVERIFY2(probe->maxLateMs() < 100, qPrintable(QString::number(probe->maxLateMs())));
+        probe.reset();
+        keepShot(m_window.get(), QStringLiteral("top-stores-computing"));
+        m_window->showPage(0);
+        keepShot(m_window.get(), QStringLiteral("dashboard-computing"));
+        QVERIFY(m_window->isUpdating());
+        QVERIFY(shown());
+        QVERIFY(!m_window->busyOverlay()->isVisible());
+        QVERIFY(!m_window->busyIndicator()->isVisible());
+        // accepted + refused: Beta keeps 500, Alpha gains its refused 20 → 310 (tests/core/tst_metrics.cpp)
+        QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
+        QCOMPARE(cell(topStores(), 1, "total_amount").toDouble(), 310.0);
+        keepShot(m_window.get(), QStringLiteral("dashboard-computed"));
+    }
+
+    void anImportInvalidatesPendingWork()
+    {
+        MetricsWorker::setTestDelays(0, 500);
+        int shownCount = 0;
+        const auto count = connect(m_window.get(), &MainWindow::metricsShown, this, [&] { ++shownCount; });
+        bar()->statusBox(QStringLiteral("refused"))->click();
+        QVERIFY(m_window->isUpdating());
+        // As after an import: a new state of the warehouse; the running computation is for the old one.
+        m_window->session()->reload();
+        QVERIFY(m_window->session()->isLoading());
+        QVERIFY(shown());
+        disconnect(count);
+        QCOMPARE(shownCount, 1); // the old state's result was dropped
+        QCOMPARE(cell(topStores(), 1, "total_amount").toDouble(), 310.0);
+    }
+
+    void loadingStateBeforeTheFirstNumbers()
+    {
+        MetricsWorker::setTestDelays(1500, 0);
+        MainWindow window;
+        window.resize(1200, 800);
+        window.filterBar()->reset();
+        QVERIFY(window.openWarehouse(m_w.path()));
+        window.show();
+        QVERIFY(window.isUpdating());
+        QVERIFY(window.session()->isLoading());
+        // Not an empty dashboard: it says what is loading, with the count from the checks thread.
+        QTRY_VERIFY_WITH_TIMEOUT(window.busyOverlay()->isVisible(), 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.busyOverlay()->title(), QStringLiteral("Loading 17 transactions…"), 1000);
+        QCOMPARE(window.busyLabel()->text(), QStringLiteral("Loading 17 transactions…"));
+        keepShot(&window, QStringLiteral("dashboard-loading"));
+        QVERIFY(shown(&window));
+        QVERIFY(!window.busyOverlay()->isVisible());
+        QCOMPARE(window.metricPage(QStringLiteral("top_stores"))->model()->rowCount(), 4);
+        keepShot(&window, QStringLiteral("dashboard-loaded"));
+    }
+
+    void workerErrorsAreReported()
+    {
+        MetricsService service;
+        QSignalSpy domain(&service, &MetricsService::domainReady);
+        QSignalSpy failed(&service, &MetricsService::failed);
+        QTemporaryDir dir;
+        service.open(dir.filePath(QStringLiteral("no/such/folder/w.sqlite")));
+        service.request(MetricFilter());
+        QVERIFY(failed.wait(kTimeoutMs));
+        QCOMPARE(domain.count(), 1);
+        QVERIFY(!domain.at(0).at(1).toString().isEmpty());
+        QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("No warehouse is open."));
+        QVERIFY(!service.isBusy());
     }
 
     void firstRunOpensTheDemoWarehouse()
@@ -233,6 +463,7 @@ private slots:
         QFile::remove(DemoData::warehousePath());
         MainWindow window;
         window.openStartup(QString(), true);
+        QVERIFY(window.waitUntilShown(kTimeoutMs));
         QVERIFY(window.isDemo());
         QCOMPARE(window.session()->path(), DemoData::warehousePath());
         QVERIFY(window.session()->hasData());

@@ -7,6 +7,7 @@
 
 #include "FilterBar.h"
 #include "MainWindow.h"
+#include "dashboard/OverviewPage.h"
 #include "MetricTableModel.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/PageExport.h"
@@ -82,6 +83,17 @@ private:
 
     MetricPage *page(const char *id = "top_stores") const { return m_window->metricPage(QString::fromLatin1(id)); }
 
+    /** Waits until the numbers for the filter bar's filter are on show (computed off this thread, charts included). */
+    bool shown()
+    {
+        return QTest::qWaitFor(
+            [this] {
+                return !m_window->isUpdating() && m_window->snapshot().filter == m_window->filterBar()->filter()
+                    && !m_window->overviewPage()->chartsPending();
+            },
+            30000);
+    }
+
     /** Triggers @p action of @p p with the chooser answering @p fileName in the output folder. */
     QString run(MetricPage *p, const QString &action, const QString &fileName)
     {
@@ -107,6 +119,7 @@ private slots:
         m_window->resize(1200, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(shown());
         for (const QString &id : metricIds()) {
             PageExport *exporter = m_window->metricPage(id)->exporter();
             exporter->setFileChooser([this](const QString &suggested, const QString &filter) {
@@ -121,6 +134,7 @@ private slots:
     void init()
     {
         m_window->filterBar()->reset();
+        QVERIFY(shown());
         m_window->showPage(1);
         m_errors.clear();
         m_suggested.clear();
@@ -253,6 +267,7 @@ private slots:
     {
         m_window->filterBar()->statusBox(QStringLiteral("refused"))->click();
         m_window->filterBar()->statusBox(QStringLiteral("cancelled"))->click();
+        QVERIFY(shown());
         const QString path = run(page(), QStringLiteral("exportCsv"), QStringLiteral("all.csv"));
         const QStringList lines = QString::fromUtf8(readAll(path)).split(QStringLiteral("\r\n"));
         QVERIFY(lines.size() > 2);

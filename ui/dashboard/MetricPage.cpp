@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QShowEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -39,6 +40,8 @@ QTableView *MetricPage::newTable(QAbstractItemModel *model)
     view->setAlternatingRowColors(true);
     view->verticalHeader()->setVisible(false);
     view->sortByColumn(-1, Qt::AscendingOrder); // the metric's own order until a header is clicked
+    // Column widths from the first 200 rows, not 1,000: each row is formatted to be measured.
+    view->horizontalHeader()->setResizeContentsPrecision(200);
     return view;
 }
 
@@ -159,9 +162,26 @@ void MetricPage::setSnapshot(const MetricsSnapshot &snapshot)
         m_tabs->setTabText(m_tabs->indexOf(m_belowFiveTable),
                            tr("Fewer than 5 (%1)").arg(snapshot.timeToFifthBelowFive.rows.size()));
     }
+    updateNotes();
+    // The chart and the column widths take tens of ms on large tables: a page out of sight
+    // catches up when it is shown, so new numbers never stall the window for every page at once.
+    m_viewStale = true;
+    if (isVisible())
+        refreshView();
+}
+
+void MetricPage::refreshView()
+{
+    m_viewStale = false;
     m_table->resizeColumnsToContents();
     rebuildChart();
-    updateNotes();
+}
+
+void MetricPage::showEvent(QShowEvent *event)
+{
+    if (m_viewStale)
+        refreshView();
+    QWidget::showEvent(event);
 }
 
 ChartOptions MetricPage::chartOptions() const

@@ -59,6 +59,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void setupWidgets();
@@ -67,6 +68,7 @@ private:
     QTableView *newTable(QAbstractItemModel *model);
     ChartOptions chartOptions() const;
     void rebuildChart();
+    void refreshView();
     void updateNotes();
     void highlight(int row);
     const MetricTable &mainTable() const;
@@ -88,6 +90,7 @@ private:
     PageExport *m_export = nullptr;
     QButtonGroup *m_toggle = nullptr;
     int m_highlighted = -1;
+    bool m_viewStale = false; ///< chart and column widths still show older numbers (page hidden)
 };
 
 } // namespace cpm

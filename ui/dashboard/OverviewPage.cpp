@@ -13,6 +13,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShowEvent>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cpm {
@@ -44,6 +46,11 @@ OverviewPage::OverviewPage(QWidget *parent)
     grid->addWidget(m_coverage, 1, 2);
     for (int c = 0; c < 3; ++c)
         grid->setColumnStretch(c, 1);
+    m_nextCard = int(m_cards.size());
+    m_nextChart = new QTimer(this);
+    m_nextChart->setSingleShot(true);
+    m_nextChart->setInterval(0);
+    connect(m_nextChart, &QTimer::timeout, this, &OverviewPage::rebuildNextChart);
 }
 
 QWidget *OverviewPage::newCard(const QString &id)
@@ -103,22 +110,58 @@ void OverviewPage::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) // light ↔ dark: charts follow
-        setSnapshot(MetricsSnapshot(m_snapshot));
+        rebuildCharts();
 }
 
 void OverviewPage::setSnapshot(const MetricsSnapshot &snapshot)
 {
     m_snapshot = snapshot;
+    m_coverage->setText(tr("<b>What is counted</b><br>") + MetricPage::coverageNotes(snapshot).join(QStringLiteral("<br>")));
+    if (isVisible()) {
+        rebuildCharts(); // each card's number changes together with its chart
+        return;
+    }
+    // Out of sight, the charts catch up when the page is shown (see MetricPage::setSnapshot).
+    for (Card &card : m_cards)
+        card.key->setText(headline(card.id, snapshot));
+    m_chartsStale = true;
+}
+
+void OverviewPage::rebuildCharts()
+{
+    m_chartsStale = false;
+    m_nextCard = 0;
+    rebuildNextChart();
+}
+
+void OverviewPage::rebuildNextChart()
+{
+    // One chart per pass of the event loop (up to ~35 ms each at 10M transactions), so the
+    // window keeps painting and answering while the five fill in.
+    if (m_nextCard >= m_cards.size())
+        return;
     ChartOptions options;
     options.compact = true;
     options.palette = palette();
-    for (Card &card : m_cards) {
-        card.key->setText(headline(card.id, snapshot));
-        QChart *old = card.chart->chart();
-        card.chart->setChart(ChartFactory::forMetric(card.id, snapshot, options).chart);
-        delete old;
-    }
-    m_coverage->setText(tr("<b>What is counted</b><br>") + MetricPage::coverageNotes(snapshot).join(QStringLiteral("<br>")));
+    Card &card = m_cards[m_nextCard++];
+    card.key->setText(headline(card.id, m_snapshot));
+    QChart *old = card.chart->chart();
+    card.chart->setChart(ChartFactory::forMetric(card.id, m_snapshot, options).chart);
+    delete old;
+    if (m_nextCard < m_cards.size())
+        m_nextChart->start();
+}
+
+bool OverviewPage::chartsPending() const
+{
+    return m_nextCard < m_cards.size() && !m_chartsStale;
+}
+
+void OverviewPage::showEvent(QShowEvent *event)
+{
+    if (m_chartsStale)
+        rebuildCharts();
+    QWidget::showEvent(event);
 }
 
 QString OverviewPage::keyText(const QString &id) const

@@ -7,6 +7,7 @@
 
 class QChartView;
 class QLabel;
+class QTimer;
 
 namespace cpm {
 
@@ -19,6 +20,8 @@ public:
     explicit OverviewPage(QWidget *parent = nullptr);
 
     void setSnapshot(const MetricsSnapshot &snapshot);
+    /** Charts of the latest snapshot are still being built (one per pass of the event loop). */
+    bool chartsPending() const;
     /** The key number shown on metric @p id's card. */
     QString keyText(const QString &id) const;
 
@@ -31,6 +34,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Card
@@ -41,10 +45,15 @@ private:
     };
 
     QWidget *newCard(const QString &id);
+    void rebuildCharts();
+    void rebuildNextChart();
 
     QVector<Card> m_cards;
     QLabel *m_coverage = nullptr;
     MetricsSnapshot m_snapshot;
+    bool m_chartsStale = false; ///< the charts still show older numbers (page hidden)
+    int m_nextCard = 0;         ///< the next card whose chart to rebuild
+    QTimer *m_nextChart = nullptr;
 };
 
 } // namespace cpm
