@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CsvReader through its public API. Records are compared as "line:field|field|..." strings;
 // every expected value below is written by hand from the fixture next to it.
+#include "../common/CsvTestSupport.h"
 #include "csv/CsvReader.h"
 
 #include <QFile>
@@ -14,32 +15,16 @@ class TestCsvReader : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
+    test::TempFiles m_files;
 
-    QString write(const QByteArray &bytes)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("f%1.csv").arg(++m_files));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write fixture %s", qPrintable(path));
-        return path;
-    }
-
-    static QByteArray describe(const CsvRecord &record)
-    {
-        QByteArrayList fields;
-        for (int i = 0; i < record.size(); ++i)
-            fields << record.field(i).toByteArray();
-        return QByteArray::number(record.lineNumber()) + ':' + fields.join('|');
-    }
+    QString write(const QByteArray &bytes) { return m_files.write(bytes); }
 
     /** Reads @p reader to the end; records as "line:f1|f2". */
     static QByteArrayList readAll(CsvReader &reader, CsvReader::Result *result = nullptr)
     {
         QByteArrayList records;
         const CsvReader::Result status = reader.read([&](const CsvRecord &record) {
-            records << describe(record);
+            records << test::describe(record);
             return true;
         });
         if (result)
@@ -184,7 +169,7 @@ private slots:
             for (int i = 0; i < record.size(); ++i)
                 if (!record.field(i).isValidUtf8())
                     return false;
-            last = describe(record);
+            last = test::describe(record);
             return true;
         });
         QCOMPARE(last, QByteArray("2050:2|caf\xC3\xA9|\xC3\xA9t\xC3\xA9"));
@@ -294,7 +279,7 @@ private slots:
             if (record.field(0) == "7")
                 ++seenFillers;
             else
-                others << describe(record);
+                others << test::describe(record);
             return true;
         });
         QCOMPARE(reader.error().code, Error::Code::None);
@@ -309,7 +294,7 @@ private slots:
 
     void errorsForMissingAndUtf16Files()
     {
-        const QString missing = m_dir.filePath(QStringLiteral("missing.csv"));
+        const QString missing = m_files.filePath(QStringLiteral("missing.csv"));
         CsvReader reader(missing);
         QVERIFY(!reader.open());
         QCOMPARE(reader.error().code, Error::Code::FileOpen);

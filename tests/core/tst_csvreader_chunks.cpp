@@ -2,6 +2,7 @@
 // The parser behind CsvReader with tiny chunks and limits: every record, quote, CRLF and
 // UTF-8 sequence of the fixture gets cut by a chunk boundary at some chunk size. Expected
 // values are written by hand from the fixture.
+#include "../common/CsvTestSupport.h"
 #include "csv/CsvParser.h"
 #include "csv/CsvScan.h"
 
@@ -16,27 +17,16 @@ class TestCsvReaderChunks : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
+    test::TempFiles m_files;
 
-    QString write(const QByteArray &bytes)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("f%1.csv").arg(++m_files));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write fixture %s", qPrintable(path));
-        return path;
-    }
+    QString write(const QByteArray &bytes) { return m_files.write(bytes); }
 
     /** Records as "line:f1|f2"; the result and error go to the out parameters. */
     static QByteArrayList readAll(CsvParser &parser, CsvReader::Result *result, Error *error)
     {
         QByteArrayList records;
         *result = parser.run(CsvDialect(), [&](const CsvRecord &record) {
-            QByteArrayList fields;
-            for (int i = 0; i < record.size(); ++i)
-                fields << record.field(i).toByteArray();
-            records << QByteArray::number(record.lineNumber()) + ':' + fields.join('|');
+            records << test::describe(record);
             return true;
         }, error);
         return records;
