@@ -65,6 +65,7 @@ private:
                   bool *restart, Error *error);
     void prepareBuilder(RecordLoader &loader, qint64 rowsBefore, qint64 lastIdBefore);
     bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
+    bool rawTableNumber(const PlannedFile &file, const char *what, qint64 *value, Error *error);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);
     bool lastId(const PlannedFile &file, qint64 *id, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);

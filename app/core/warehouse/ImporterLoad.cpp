@@ -170,24 +170,25 @@ bool Importer::storeReject(InsertPipeline &pipeline, const PlannedFile &file, qi
     return pipeline.endRow();
 }
 
-bool Importer::countRows(const PlannedFile &file, qint64 *all, Error *error)
+// load/<what>_raw_<role>.sql: one number about the file's raw table (count_raw_*, last_id_raw_*).
+bool Importer::rawTableNumber(const PlannedFile &file, const char *what, qint64 *value, Error *error)
 {
     QSqlQuery query(m_warehouse.database());
-    const QString relative = QStringLiteral("load/count_raw_%1.sql").arg(roleName(file.summary.role));
+    const QString relative = QStringLiteral("load/%1_raw_%2.sql").arg(QLatin1String(what), roleName(file.summary.role));
     if (!SqlFile::exec(query, m_project.root(), relative, {}, error) || !query.next())
         return false;
-    *all = query.value(0).toLongLong();
+    *value = query.value(0).toLongLong();
     return true;
+}
+
+bool Importer::countRows(const PlannedFile &file, qint64 *all, Error *error)
+{
+    return rawTableNumber(file, "count", all, error);
 }
 
 bool Importer::lastId(const PlannedFile &file, qint64 *id, Error *error)
 {
-    QSqlQuery query(m_warehouse.database());
-    const QString relative = QStringLiteral("load/last_id_raw_%1.sql").arg(roleName(file.summary.role));
-    if (!SqlFile::exec(query, m_project.root(), relative, {}, error) || !query.next())
-        return false;
-    *id = query.value(0).toLongLong();
-    return true;
+    return rawTableNumber(file, "last_id", id, error);
 }
 
 bool Importer::recordFile(const PlannedFile &file, qint64 batchId, Error *error)
