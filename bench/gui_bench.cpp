@@ -11,6 +11,7 @@
 //       per phase, the import's as the headline figure.
 //
 // Prints key=value lines like cpm-bench; bench/run.sh turns the *_ms ones into results.tsv rows.
+#include "BenchStats.h"
 #include "FilterBar.h"
 #include "MainWindow.h"
 #include "WarehouseSession.h"
@@ -59,14 +60,7 @@ double msSinceProcessStart()
     return nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t at = std::min(values.size() - 1, std::size_t(p * double(values.size() - 1) + 0.5));
-    return values[at];
-}
+using bench::percentile;
 
 /** What this thread has used so far: CPU time, waits, preemptions, page faults from disk. */
 struct ThreadUsage

@@ -2,6 +2,7 @@
 // cpm-bench: opens a warehouse and times MetricsEngine::compute in-process over many filter
 // combinations (status sets × time column × date ranges). Prints key=value lines that
 // bench/run.sh turns into the table: snapshot load time, median and p95 per filter class.
+#include "BenchStats.h"
 #include "columnar/ColumnarCache.h"
 #include "columnar/ColumnarPersist.h"
 #include "columnar/ColumnarTable.h"
@@ -21,14 +22,7 @@ using namespace cpm;
 
 namespace {
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t at = std::min(values.size() - 1, std::size_t(p * double(values.size() - 1) + 0.5));
-    return values[at];
-}
+using bench::percentile;
 
 /** Peak and current resident memory of this process in MB (from /proc/self/status). */
 QString memory()
