@@ -58,28 +58,19 @@ void keepShot(QWidget *widget, const QString &name)
         widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
-/** Measures how late a 10 ms timer on the GUI thread fires: a frozen event loop shows up here. */
-class LagProbe : public QObject
+/** Counts the ticks of a 10 ms timer on the GUI thread: a frozen event loop stops it. */
+class TickCounter : public QObject
 {
 public:
-    LagProbe()
+    TickCounter()
     {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(10);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_maxLateMs = std::max(m_maxLateMs, m_since.restart() - 10);
-            ++m_ticks;
-        });
-        m_since.start();
-        m_timer.start();
+        connect(&m_timer, &QTimer::timeout, this, [this] { ++m_ticks; });
+        m_timer.start(10);
     }
-    qint64 maxLateMs() const { return m_maxLateMs; }
     int ticks() const { return m_ticks; }
 
 private:
     QTimer m_timer;
-    QElapsedTimer m_since;
-    qint64 m_maxLateMs = 0;
     int m_ticks = 0;
 };
 
@@ -143,7 +134,7 @@ private slots:
         QVERIFY(shown());
     }
 
-    void cleanup() { MetricsWorker::setTestDelays(0, 0); }
+    void cleanup() { MetricsWorker::holdForTest(MetricsWorker::Stage::None); }
 
     void defaultFilterShowsAcceptedHappenedAt()
     {
@@ -313,7 +304,7 @@ private slots:
 
     void reportIsForTheCurrentFilterWhileUpdating()
     {
-        MetricsWorker::setTestDelays(0, 2000);
+        MetricsWorker::holdForTest(MetricsWorker::Stage::Compute);
         bar()->statusBox(QStringLiteral("refused"))->click();
         bar()->statusBox(QStringLiteral("cancelled"))->click();
         QVERIFY(m_window->isUpdating());
@@ -324,14 +315,14 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(report.filter, bar()->filter());
         QCOMPARE(report.topStores.value(0, QStringLiteral("total_amount")).toDouble(), 525.0);
-        MetricsWorker::setTestDelays(0, 0);
+        MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown());
     }
 
     void burstOfFilterChangesShowsTheLastFilter()
     {
-        // Each computation takes ≥ 300 ms, so the whole burst happens while the first one runs.
-        MetricsWorker::setTestDelays(0, 300);
+        // The worker is held at its first computation, so the whole burst happens while it runs.
+        MetricsWorker::holdForTest(MetricsWorker::Stage::Compute);
         QVector<MetricFilter> shownFilters;
         const auto record = connect(m_window.get(), &MainWindow::metricsShown, this,
                                     [&] { shownFilters << m_window->snapshot().filter; });
@@ -349,6 +340,7 @@ private slots:
         // The previous numbers stay on show, marked as updating.
         QVERIFY(m_window->isUpdating());
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
+        MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown());
         disconnect(record);
         // Only the last filter's numbers were ever shown (the stale first result was dropped):
@@ -363,18 +355,21 @@ private slots:
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 190.0);
         // Eight changes, but the worker computed the one running and then only the latest.
         const quint64 started = m_window->session()->metricsService()->computationsStarted() - startedBefore;
-        QVERIFY2(started >= 2 && started <= 3, qPrintable(QString::number(started)));
+        QCOMPARE(started, quint64(2));
     }
 
     void guiThreadStaysResponsiveWhileComputing()
     {
-        MetricsWorker::setTestDelays(0, 2000);
+        // The worker is held mid-computation for the whole test: if anything below waited for
+        // it on the GUI thread, the test would hang instead of passing. (How long the GUI
+        // thread stalls is measured by cpm-gui-bench, not asserted here.)
+        MetricsWorker::holdForTest(MetricsWorker::Stage::Compute);
         MetricPage *stores = m_window->metricPage(QStringLiteral("top_stores"));
-        auto probe = std::make_unique<LagProbe>();
+        TickCounter probe;
         bar()->statusBox(QStringLiteral("refused"))->click();
         QVERIFY(m_window->isUpdating());
         // After a short grace period the busy state shows: dimmed pages, a busy bar, "Computing…".
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->busyOverlay()->isVisible(), 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->busyOverlay()->isVisible(), kTimeoutMs);
         QVERIFY(m_window->busyIndicator()->isVisible());
         QCOMPARE(m_window->busyLabel()->text(), QStringLiteral("Computing…"));
         QCOMPARE(m_window->busyOverlay()->title(), QStringLiteral("Computing…"));
@@ -387,16 +382,13 @@ private slots:
         stores->tableView()->clearSelection();
         stores->exporter()->copyTable();
         QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("\tBeta\tGrocery\tPortugal\t500\t")));
-        QTest::qWait(400);
+        // Timers on the GUI thread keep firing while the worker is busy.
+        QTRY_VERIFY_WITH_TIMEOUT(probe.ticks() >= 5, kTimeoutMs);
         QVERIFY(m_window->isUpdating()); // still computing: everything above happened meanwhile
-        // The GUI thread never froze: its 10 ms timer kept ticking through all of it.
-        QVERIFY2(probe->ticks() > 30, qPrintable(QString::number(probe->ticks())));
-        QVERIFY2(probe->maxLateMs() < 100, qPrintable(QString::number(probe->maxLateMs())));
-        probe.reset();
         keepShot(m_window.get(), QStringLiteral("top-stores-computing"));
         m_window->showPage(0);
         keepShot(m_window.get(), QStringLiteral("dashboard-computing"));
-        QVERIFY(m_window->isUpdating());
+        MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown());
         QVERIFY(!m_window->busyOverlay()->isVisible());
         QVERIFY(!m_window->busyIndicator()->isVisible());
@@ -408,7 +400,7 @@ private slots:
 
     void anImportInvalidatesPendingWork()
     {
-        MetricsWorker::setTestDelays(0, 500);
+        MetricsWorker::holdForTest(MetricsWorker::Stage::Compute);
         int shownCount = 0;
         const auto count = connect(m_window.get(), &MainWindow::metricsShown, this, [&] { ++shownCount; });
         bar()->statusBox(QStringLiteral("refused"))->click();
@@ -416,6 +408,7 @@ private slots:
         // As after an import: a new state of the warehouse; the running computation is for the old one.
         m_window->session()->reload();
         QVERIFY(m_window->session()->isLoading());
+        MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown());
         disconnect(count);
         QCOMPARE(shownCount, 1); // the old state's result was dropped
@@ -424,7 +417,7 @@ private slots:
 
     void loadingStateBeforeTheFirstNumbers()
     {
-        MetricsWorker::setTestDelays(1500, 0);
+        MetricsWorker::holdForTest(MetricsWorker::Stage::Open);
         MainWindow window;
         window.resize(1200, 800);
         window.filterBar()->reset();
@@ -433,10 +426,11 @@ private slots:
         QVERIFY(window.isUpdating());
         QVERIFY(window.session()->isLoading());
         // Not an empty dashboard: it says what is loading, with the count from the checks thread.
-        QTRY_VERIFY_WITH_TIMEOUT(window.busyOverlay()->isVisible(), 1000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.busyOverlay()->title(), QStringLiteral("Loading 17 transactions…"), 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.busyOverlay()->isVisible(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(window.busyOverlay()->title(), QStringLiteral("Loading 17 transactions…"), kTimeoutMs);
         QCOMPARE(window.busyLabel()->text(), QStringLiteral("Loading 17 transactions…"));
         keepShot(&window, QStringLiteral("dashboard-loading"));
+        MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown(&window));
         QVERIFY(!window.busyOverlay()->isVisible());
         QCOMPARE(window.metricPage(QStringLiteral("top_stores"))->model()->rowCount(), 4);

@@ -4,13 +4,18 @@
 #include "transform/SqlProject.h"
 #include "warehouse/Warehouse.h"
 
-#include <QThread>
 #include <QVariant>
+
+#include <condition_variable>
+#include <mutex>
 
 namespace cpm {
 
-std::atomic<int> MetricsWorker::s_openDelayMs{0};
-std::atomic<int> MetricsWorker::s_computeDelayMs{0};
+namespace {
+std::mutex s_holdMutex;
+std::condition_variable s_holdChanged;
+MetricsWorker::Stage s_held = MetricsWorker::Stage::None;
+} // namespace
 
 MetricsWorker::MetricsWorker() = default;
 
@@ -21,10 +26,19 @@ MetricsWorker::~MetricsWorker()
     m_warehouse.reset();
 }
 
-void MetricsWorker::setTestDelays(int openMs, int computeMs)
+void MetricsWorker::holdForTest(Stage stage)
 {
-    s_openDelayMs = openMs;
-    s_computeDelayMs = computeMs;
+    {
+        const std::lock_guard lock(s_holdMutex);
+        s_held = stage;
+    }
+    s_holdChanged.notify_all();
+}
+
+void MetricsWorker::waitIfHeld(Stage stage)
+{
+    std::unique_lock lock(s_holdMutex);
+    s_holdChanged.wait(lock, [stage] { return s_held != stage; });
 }
 
 static QString errorText(const Error &error)
@@ -37,8 +51,7 @@ void MetricsWorker::open(quint64 generation, const QString &path)
     m_generation = generation;
     m_engine.reset();
     m_warehouse.reset();
-    if (const int delay = s_openDelayMs.load())
-        QThread::msleep(static_cast<unsigned long>(delay));
+    waitIfHeld(Stage::Open);
     if (!m_project) {
         auto project = std::make_unique<SqlProject>();
         if (!project->load()) {
@@ -76,8 +89,7 @@ void MetricsWorker::compute(quint64 generation, quint64 request, const MetricFil
         emit computed(generation, request, snapshot, tr("No warehouse is open."));
         return;
     }
-    if (const int delay = s_computeDelayMs.load())
-        QThread::msleep(static_cast<unsigned long>(delay));
+    waitIfHeld(Stage::Compute);
     Error error;
     if (!m_engine->compute(filter, &snapshot, &error)) {
         emit computed(generation, request, snapshot, errorText(error));

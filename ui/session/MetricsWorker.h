@@ -5,7 +5,6 @@
 
 #include <QObject>
 
-#include <atomic>
 #include <memory>
 
 namespace cpm {
@@ -27,8 +26,14 @@ public:
     MetricsWorker();
     ~MetricsWorker() override;
 
-    /** Test hook: sleeps this long before each open / computation (0: no delay). Any thread. */
-    static void setTestDelays(int openMs, int computeMs);
+    /** Where a test can hold the worker (see holdForTest()). */
+    enum class Stage { None, Open, Compute };
+    /**
+     * Test hook: the worker waits at the start of every @p stage until holdForTest(Stage::None)
+     * (any thread). Tests use it instead of sleeps, so "the worker is still busy" holds for
+     * certain however slow the machine is.
+     */
+    static void holdForTest(Stage stage);
 
 public slots:
     /** (Re)opens @p path and reads its filter domain (which loads the snapshot); opened() follows. */
@@ -48,8 +53,7 @@ signals:
     void computed(quint64 generation, quint64 request, const cpm::MetricsSnapshot &snapshot, const QString &error);
 
 private:
-    static std::atomic<int> s_openDelayMs;
-    static std::atomic<int> s_computeDelayMs;
+    static void waitIfHeld(Stage stage);
 
     std::unique_ptr<SqlProject> m_project;
     std::unique_ptr<Warehouse> m_warehouse;
