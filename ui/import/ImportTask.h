@@ -5,13 +5,14 @@
 
 #include <QObject>
 
-class QThread;
-
 namespace cpm {
 
+class JobThread;
+
 /**
- * GUI-side handle of one background import: starts an ImportWorker on its own QThread,
- * forwards its progress, cancels it, and makes sure the thread is gone before it is.
+ * GUI-side handle of background imports: runs an ImportWorker on its own import thread (a
+ * JobThread), forwards its progress, cancels it, and makes sure no import is running when it
+ * is destroyed.
  */
 class ImportTask : public QObject
 {
@@ -19,16 +20,16 @@ class ImportTask : public QObject
 
 public:
     explicit ImportTask(QObject *parent = nullptr);
-    /** Cancels a running import and waits for its thread (the import rolls back). */
+    /** Cancels a running import and waits for it (the import rolls back). */
     ~ImportTask() override;
 
     /** Starts importing; a run still in progress is cancelled and waited for first. */
     void start(const QString &warehousePath, const ImportOptions &options);
     /** Asks the running import to stop at its next progress report; finished() follows. */
     void cancel();
-    /** Cancels and waits for the thread; no finished() follows for that run. */
+    /** Cancels and waits for the import to end; no finished() follows for that run. */
     void stop();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_running; }
     /** The summary of the last finished run. */
     const ImportSummary &summary() const { return m_summary; }
 
@@ -39,10 +40,11 @@ signals:
 private:
     void onWorkerFinished(const cpm::ImportSummary &summary);
 
-    QThread *m_thread = nullptr;
+    JobThread *m_jobs = nullptr;
     ImportWorker::CancelFlag m_cancel;
     ImportSummary m_summary;
     quint64 m_generation = 0;
+    bool m_running = false;
 };
 
 } // namespace cpm

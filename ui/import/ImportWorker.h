@@ -3,24 +3,24 @@
 
 #include "warehouse/ImportTypes.h"
 
-#include <QObject>
-
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace cpm {
 
 /**
- * Runs one cpm::Importer on the thread it was moved to. It opens its own Warehouse and
- * SqlProject there, because an SQLite connection may only be used by the thread that made it.
+ * Runs one cpm::Importer on the calling thread (ImportTask calls it on its import thread).
+ * It opens its own Warehouse and SqlProject there, because an SQLite connection may only be
+ * used by the thread that made it.
  */
-class ImportWorker : public QObject
+class ImportWorker
 {
-    Q_OBJECT
-
 public:
     /** Shared with the GUI thread, which sets it to ask for a cancel (the import then rolls back). */
     using CancelFlag = std::shared_ptr<std::atomic_bool>;
+    /** @p phase names the step ("Loading transactions.csv"); done/total are in that step's unit. */
+    using Progress = std::function<void(const QString &phase, qint64 done, qint64 total)>;
 
     /**
      * @p warehousePath is opened (and created if missing) inside run(); @p sqlRoot is the
@@ -29,17 +29,11 @@ public:
     ImportWorker(const QString &warehousePath, const ImportOptions &options, CancelFlag cancel,
                  const QString &sqlRoot = QString());
 
-public slots:
-    /** Imports, emitting progressChanged() along the way and finished() exactly once at the end. */
-    void run();
-
-signals:
-    /** @p phase names the step ("Loading transactions.csv"); done/total are in that step's unit. */
-    void progressChanged(const QString &phase, qint64 done, qint64 total);
-    void finished(const cpm::ImportSummary &summary);
+    /** Imports, reporting @p progress along the way; the summary says how it ended. */
+    ImportSummary run(const Progress &progress);
 
 private:
-    bool cancelRequested() const;
+    bool cancelRequested() const { return m_cancel && m_cancel->load(); }
 
     QString m_warehousePath;
     ImportOptions m_options;

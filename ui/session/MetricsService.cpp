@@ -1,42 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/MetricsService.h"
 
+#include "session/JobThread.h"
 #include "session/MetricsWorker.h"
-
-#include <QThread>
 
 namespace cpm {
 
 MetricsService::MetricsService(QObject *parent)
-    : QObject(parent)
+    : QObject(parent), m_jobs(new JobThread(QStringLiteral("cpm-metrics"), false, this)),
+      m_worker(std::make_unique<MetricsWorker>())
 {
-    // Queued delivery across threads needs the types known to the meta-type system.
-    qRegisterMetaType<cpm::MetricFilter>("cpm::MetricFilter");
-    qRegisterMetaType<cpm::FilterDomain>("cpm::FilterDomain");
-    qRegisterMetaType<cpm::MetricsSnapshot>("cpm::MetricsSnapshot");
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("cpm-metrics"));
-    m_worker = new MetricsWorker;
-    m_worker->moveToThread(m_thread);
-    // The documented way to free a worker: its thread deletes it once the event loop ends.
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &MetricsService::openRequested, m_worker, &MetricsWorker::open);
-    connect(this, &MetricsService::computeRequested, m_worker, &MetricsWorker::compute);
-    connect(m_worker, &MetricsWorker::loading, this, [this](quint64 generation, qint64 importedRows) {
-        if (generation != m_generation)
-            return;
-        m_importedRows = importedRows;
-        emit loadingRowsKnown(importedRows);
-    });
-    connect(m_worker, &MetricsWorker::opened, this, &MetricsService::onOpened);
-    connect(m_worker, &MetricsWorker::computed, this, &MetricsService::onComputed);
-    m_thread->start();
 }
 
 MetricsService::~MetricsService()
 {
-    m_thread->quit();
-    m_thread->wait();
+    // The worker's connection was made on the metrics thread, so it is closed there too.
+    m_jobs->finish([this] { m_worker.reset(); });
 }
 
 void MetricsService::open(const QString &path)
@@ -45,7 +24,18 @@ void MetricsService::open(const QString &path)
     m_pending.reset();
     m_loading = true;
     m_importedRows = 0;
-    emit openRequested(m_generation, path);
+    const quint64 generation = m_generation;
+    m_jobs->post([this, generation, path] {
+        // On the metrics thread.
+        qint64 importedRows = 0;
+        QString error;
+        FilterDomain domain;
+        if (m_worker->open(generation, path, &importedRows, &error)) {
+            m_jobs->deliver([this, generation, importedRows] { onLoading(generation, importedRows); });
+            m_worker->filterDomain(&domain, &error);
+        }
+        m_jobs->deliver([this, generation, domain, error] { onOpened(generation, domain, error); });
+    });
     updateBusy();
 }
 
@@ -84,7 +74,23 @@ void MetricsService::sendPending()
     m_inFlightFilter = *m_pending;
     m_pending.reset();
     ++m_started;
-    emit computeRequested(m_inFlightGeneration, m_inFlightRequest, m_inFlightFilter);
+    m_jobs->post([this, generation = m_inFlightGeneration, request = m_inFlightRequest, filter = m_inFlightFilter] {
+        // On the metrics thread.
+        MetricsSnapshot snapshot;
+        QString error;
+        m_worker->compute(generation, filter, &snapshot, &error);
+        m_jobs->deliver([this, generation, request, snapshot = std::move(snapshot), error] {
+            onComputed(generation, request, snapshot, error);
+        });
+    });
+}
+
+void MetricsService::onLoading(quint64 generation, qint64 importedRows)
+{
+    if (generation != m_generation)
+        return;
+    m_importedRows = importedRows;
+    emit loadingRowsKnown(importedRows);
 }
 
 void MetricsService::onOpened(quint64 generation, const FilterDomain &domain, const QString &error)

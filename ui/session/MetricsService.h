@@ -5,17 +5,18 @@
 
 #include <QObject>
 
+#include <memory>
 #include <optional>
-
-class QThread;
 
 namespace cpm {
 
+class JobThread;
 class MetricsWorker;
 
 /**
- * GUI-side handle of the metrics worker thread. Requests and results travel as queued
- * signals; everything here runs on the GUI thread and never waits for the worker.
+ * GUI-side handle of the metrics thread (a JobThread running a MetricsWorker). Requests go
+ * there as jobs and results come back through the JobThread's mailbox; everything here runs
+ * on the GUI thread and never waits for the worker.
  *
  * - Coalescing: at most one computation is handed to the worker at a time. Requests made
  *   meanwhile replace each other, so only the latest filter is computed next.
@@ -46,7 +47,7 @@ public:
     /** A requested result has not been delivered yet. */
     bool isComputing() const;
     bool isBusy() const { return isLoading() || isComputing(); }
-    /** While loading: the transaction rows imported (see MetricsWorker::loading()); 0 when unknown. */
+    /** While loading: the transaction rows imported (see MetricsWorker::open()); 0 when unknown. */
     qint64 importedRows() const { return m_importedRows; }
     /** How many computations were handed to the worker so far (tests check the coalescing). */
     quint64 computationsStarted() const { return m_started; }
@@ -60,18 +61,16 @@ signals:
     void failed(const cpm::MetricFilter &filter, const QString &error);
     void busyChanged(bool busy);
 
-    // To the worker (queued: it lives on its own thread).
-    void openRequested(quint64 generation, const QString &path);
-    void computeRequested(quint64 generation, quint64 request, const cpm::MetricFilter &filter);
-
 private:
     void sendPending();
+    void onLoading(quint64 generation, qint64 importedRows);
     void onOpened(quint64 generation, const cpm::FilterDomain &domain, const QString &error);
     void onComputed(quint64 generation, quint64 request, const cpm::MetricsSnapshot &snapshot, const QString &error);
     void updateBusy();
 
-    QThread *m_thread = nullptr;
-    MetricsWorker *m_worker = nullptr;
+    JobThread *m_jobs = nullptr;
+    /** Used, and destroyed, on the metrics thread only (inside m_jobs' jobs). */
+    std::unique_ptr<MetricsWorker> m_worker;
     quint64 m_generation = 0;
     quint64 m_latest = 0;                  ///< number of the newest request
     std::optional<MetricFilter> m_pending; ///< the newest request, not handed over yet

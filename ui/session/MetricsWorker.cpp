@@ -15,11 +15,16 @@ namespace {
 std::mutex s_holdMutex;
 std::condition_variable s_holdChanged;
 MetricsWorker::Stage s_held = MetricsWorker::Stage::None;
+
+QString errorText(const Error &error)
+{
+    return error.message.isEmpty() ? error.toString() : error.message;
+}
 } // namespace
 
 MetricsWorker::MetricsWorker() = default;
 
-// Runs on the worker thread (deleted when its thread finishes), so the connection closes there.
+// The engine goes before the connection it reads.
 MetricsWorker::~MetricsWorker()
 {
     m_engine.reset();
@@ -41,61 +46,52 @@ void MetricsWorker::waitIfHeld(Stage stage)
     s_holdChanged.wait(lock, [stage] { return s_held != stage; });
 }
 
-static QString errorText(const Error &error)
-{
-    return error.message.isEmpty() ? error.toString() : error.message;
-}
-
-void MetricsWorker::open(quint64 generation, const QString &path)
+bool MetricsWorker::open(quint64 generation, const QString &path, qint64 *importedRows, QString *error)
 {
     m_generation = generation;
     m_engine.reset();
     m_warehouse.reset();
+    *importedRows = 0;
     waitIfHeld(Stage::Open);
     if (!m_project) {
         auto project = std::make_unique<SqlProject>();
-        if (!project->load()) {
-            emit opened(generation, FilterDomain(), project->error().toString());
-            return;
-        }
+        if (!project->load())
+            return *error = project->error().toString(), false;
         m_project = std::move(project);
     }
     auto warehouse = std::make_unique<Warehouse>();
-    if (!warehouse->open(path, *m_project)) {
-        emit opened(generation, FilterDomain(), warehouse->error().toString());
-        return;
-    }
+    if (!warehouse->open(path, *m_project))
+        return *error = warehouse->error().toString(), false;
     m_warehouse = std::move(warehouse);
-    emit loading(generation, m_warehouse
-                                 ->scalar(QStringLiteral("select coalesce(sum(rows_loaded), 0) from import_files "
-                                                         "where role = 'transactions'"))
-                                 .toLongLong());
+    *importedRows = m_warehouse
+                        ->scalar(QStringLiteral("select coalesce(sum(rows_loaded), 0) from import_files "
+                                                "where role = 'transactions'"))
+                        .toLongLong();
     m_engine = std::make_unique<MetricsEngine>(m_warehouse->database());
-    // The domain comes from the columnar snapshot: the first call loads it (seconds at 10M rows).
-    FilterDomain domain;
-    Error error;
-    if (m_engine->hasData() && !m_engine->filterDomain(&domain, &error)) {
-        emit opened(generation, FilterDomain(), errorText(error));
-        return;
-    }
-    emit opened(generation, domain, QString());
+    return true;
 }
 
-void MetricsWorker::compute(quint64 generation, quint64 request, const MetricFilter &filter)
+bool MetricsWorker::filterDomain(FilterDomain *domain, QString *error)
 {
-    MetricsSnapshot snapshot;
-    snapshot.filter = filter;
-    if (generation != m_generation || !m_engine) {
-        emit computed(generation, request, snapshot, tr("No warehouse is open."));
-        return;
-    }
+    *domain = FilterDomain();
+    if (!m_engine)
+        return *error = tr("No warehouse is open."), false;
+    Error failure;
+    if (m_engine->hasData() && !m_engine->filterDomain(domain, &failure))
+        return *error = errorText(failure), false;
+    return true;
+}
+
+bool MetricsWorker::compute(quint64 generation, const MetricFilter &filter, MetricsSnapshot *snapshot, QString *error)
+{
+    snapshot->filter = filter;
+    if (generation != m_generation || !m_engine)
+        return *error = tr("No warehouse is open."), false;
     waitIfHeld(Stage::Compute);
-    Error error;
-    if (!m_engine->compute(filter, &snapshot, &error)) {
-        emit computed(generation, request, snapshot, errorText(error));
-        return;
-    }
-    emit computed(generation, request, snapshot, QString());
+    Error failure;
+    if (!m_engine->compute(filter, snapshot, &failure))
+        return *error = errorText(failure), false;
+    return true;
 }
 
 } // namespace cpm

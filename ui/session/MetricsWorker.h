@@ -3,7 +3,7 @@
 
 #include "metrics/MetricsEngine.h"
 
-#include <QObject>
+#include <QCoreApplication>
 
 #include <memory>
 
@@ -13,18 +13,19 @@ class SqlProject;
 class Warehouse;
 
 /**
- * Computes metrics on the thread it was moved to (see MetricsService), with its own
- * connection to the warehouse: an SQLite connection may only be used by the thread that
- * made it. The columnar snapshot it loads is immutable and shared through ColumnarCache, so
- * a computation on another thread (an export) reuses it instead of loading it again.
+ * Computes metrics on the metrics thread (MetricsService runs every call there, as a job of
+ * its JobThread), with its own connection to the warehouse: an SQLite connection may only be
+ * used by the thread that made it, so this object is also destroyed there. The columnar
+ * snapshot it loads is immutable and shared through ColumnarCache, so a computation on
+ * another thread (an export) reuses it instead of loading it again.
  */
-class MetricsWorker : public QObject
+class MetricsWorker
 {
-    Q_OBJECT
+    Q_DECLARE_TR_FUNCTIONS(MetricsWorker)
 
 public:
     MetricsWorker();
-    ~MetricsWorker() override;
+    ~MetricsWorker();
 
     /** Where a test can hold the worker (see holdForTest()). */
     enum class Stage { None, Open, Compute };
@@ -35,22 +36,17 @@ public:
      */
     static void holdForTest(Stage stage);
 
-public slots:
-    /** (Re)opens @p path and reads its filter domain (which loads the snapshot); opened() follows. */
-    void open(quint64 generation, const QString &path);
-    /** The five metrics under @p filter on the warehouse of @p generation; computed() follows. */
-    void compute(quint64 generation, quint64 request, const cpm::MetricFilter &filter);
-
-signals:
     /**
-     * Before the snapshot loads: the transaction rows the imports loaded (from their
-     * bookkeeping, instant), for "Loading N transactions…". Exact unless a file re-sent rows
-     * already imported (they are upserted, so counted twice here); 0 when unknown.
+     * (Re)opens @p path for the warehouse state @p generation. @p importedRows: the
+     * transaction rows the imports loaded (their bookkeeping, instant), for "Loading N
+     * transactions…" before the snapshot loads; exact unless a file re-sent rows already
+     * imported (they are upserted, so counted twice there); 0 when unknown.
      */
-    void loading(quint64 generation, qint64 importedRows);
-    /** @p error is empty on success; @p domain is empty when nothing was imported yet. */
-    void opened(quint64 generation, const cpm::FilterDomain &domain, const QString &error);
-    void computed(quint64 generation, quint64 request, const cpm::MetricsSnapshot &snapshot, const QString &error);
+    bool open(quint64 generation, const QString &path, qint64 *importedRows, QString *error);
+    /** The filter choices of the open warehouse; the first call loads the snapshot (seconds at 10M). */
+    bool filterDomain(FilterDomain *domain, QString *error);
+    /** The five metrics under @p filter, if the warehouse of @p generation is the one open. */
+    bool compute(quint64 generation, const MetricFilter &filter, MetricsSnapshot *snapshot, QString *error);
 
 private:
     static void waitIfHeld(Stage stage);

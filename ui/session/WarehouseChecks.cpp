@@ -1,20 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/WarehouseChecks.h"
 
+#include "session/JobThread.h"
 #include "transform/SqlProject.h"
 #include "warehouse/Warehouse.h"
 
-#include <QThread>
 #include <QVariant>
 
 #include <limits>
 #include <sqlite3.h>
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace cpm {
 
@@ -62,89 +56,57 @@ private:
     Warehouse m_warehouse;
 };
 
+bool stale(const ChecksInterrupt &interrupt, quint64 generation)
+{
+    return generation < interrupt.wanted.load();
+}
+
 } // namespace
 
-WarehouseChecksWorker::WarehouseChecksWorker(std::shared_ptr<ChecksInterrupt> interrupt)
-    : m_interrupt(std::move(interrupt))
+std::optional<RowCounts> WarehouseChecks::countRowsOn(ChecksInterrupt &interrupt, quint64 generation,
+                                                    const QString &path)
 {
-}
-
-void WarehouseChecksWorker::lowerPriority()
-{
-#ifdef Q_OS_LINUX
-    // Background work: it yields the cores to the GUI and metrics threads. On Linux the nice
-    // value is per thread (QThread priorities have no effect under the default scheduler).
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
-#endif
-}
-
-void WarehouseChecksWorker::countRows(quint64 generation, const QString &path)
-{
-    if (stale(generation))
-        return;
-    JobConnection connection(*m_interrupt, generation, path);
+    if (stale(interrupt, generation))
+        return std::nullopt;
+    JobConnection connection(interrupt, generation, path);
     if (!connection.isOpen())
-        return;
-    qint64 counts[3] = {-1, -1, -1};
-    int i = 0;
-    for (const char *table : {"raw_stores", "raw_devices", "raw_transactions"}) {
+        return std::nullopt;
+    const auto count = [&connection](const char *table) {
         const QVariant value = connection.warehouse().scalar(QStringLiteral("select count(*) from ") + QLatin1String(table));
-        counts[i++] = value.isValid() ? value.toLongLong() : -1;
-    }
-    if (!stale(generation))
-        emit rowsCounted(generation, counts[0], counts[1], counts[2]);
+        return value.isValid() ? value.toLongLong() : qint64(-1);
+    };
+    return RowCounts{count("raw_stores"), count("raw_devices"), count("raw_transactions")};
 }
 
-void WarehouseChecksWorker::runTests(quint64 generation, const QString &path)
+std::optional<QVector<DataTestResult>> WarehouseChecks::runTestsOn(ChecksInterrupt &interrupt, quint64 generation,
+                                                                 const QString &path)
 {
-    if (stale(generation))
-        return;
-    JobConnection connection(*m_interrupt, generation, path);
+    if (stale(interrupt, generation))
+        return std::nullopt;
+    JobConnection connection(interrupt, generation, path);
     QVector<DataTestResult> results;
     if (connection.isOpen() && connection.warehouse().hasRelation(QStringLiteral("dim_stores"))) {
         const DataTestRunner runner(connection.warehouse().database());
         // One test at a time, so a newer warehouse state stops the run between two of them too.
         for (const DataTest &test : connection.project().dataTests()) {
             results += runner.run({test});
-            if (stale(generation))
-                return;
+            if (stale(interrupt, generation))
+                return std::nullopt;
         }
     }
-    emit testsRun(generation, results);
+    return results;
 }
 
 WarehouseChecks::WarehouseChecks(QObject *parent)
-    : QObject(parent), m_interrupt(std::make_shared<ChecksInterrupt>())
+    : QObject(parent), m_jobs(new JobThread(QStringLiteral("cpm-checks"), true, this)),
+      m_interrupt(std::make_shared<ChecksInterrupt>())
 {
-    qRegisterMetaType<QVector<cpm::DataTestResult>>("QVector<cpm::DataTestResult>");
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("cpm-checks"));
-    auto *worker = new WarehouseChecksWorker(m_interrupt);
-    worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(m_thread, &QThread::started, worker, &WarehouseChecksWorker::lowerPriority);
-    connect(this, &WarehouseChecks::countRequested, worker, &WarehouseChecksWorker::countRows);
-    connect(this, &WarehouseChecks::testsRequested, worker, &WarehouseChecksWorker::runTests);
-    connect(worker, &WarehouseChecksWorker::rowsCounted, this,
-            [this](quint64 generation, qint64 stores, qint64 devices, qint64 transactions) {
-                if (generation == m_generation)
-                    emit rowsCounted(RowCounts{stores, devices, transactions});
-            });
-    connect(worker, &WarehouseChecksWorker::testsRun, this,
-            [this](quint64 generation, const QVector<DataTestResult> &results) {
-                if (generation != m_generation)
-                    return;
-                m_testing = false;
-                emit testsFinished(results);
-            });
-    m_thread->start();
 }
 
 WarehouseChecks::~WarehouseChecks()
 {
     m_interrupt->supersede(std::numeric_limits<quint64>::max());
-    m_thread->quit();
-    m_thread->wait();
+    m_jobs->finish();
 }
 
 void WarehouseChecks::start(const QString &path)
@@ -153,7 +115,15 @@ void WarehouseChecks::start(const QString &path)
     m_testing = false;
     m_testsAsked = false;
     m_interrupt->supersede(++m_generation);
-    emit countRequested(m_generation, path);
+    m_jobs->post([this, interrupt = m_interrupt, generation = m_generation, path] {
+        const std::optional<RowCounts> counts = countRowsOn(*interrupt, generation, path);
+        if (!counts || stale(*interrupt, generation))
+            return;
+        m_jobs->deliver([this, generation, counts = *counts] {
+            if (generation == m_generation)
+                emit rowsCounted(counts);
+        });
+    });
 }
 
 void WarehouseChecks::runTests()
@@ -162,7 +132,17 @@ void WarehouseChecks::runTests()
         return;
     m_testsAsked = true;
     m_testing = true;
-    emit testsRequested(m_generation, m_path);
+    m_jobs->post([this, interrupt = m_interrupt, generation = m_generation, path = m_path] {
+        const std::optional<QVector<DataTestResult>> results = runTestsOn(*interrupt, generation, path);
+        if (!results)
+            return;
+        m_jobs->deliver([this, generation, results = *results] {
+            if (generation != m_generation)
+                return;
+            m_testing = false;
+            emit testsFinished(results);
+        });
+    });
 }
 
 } // namespace cpm

@@ -8,11 +8,13 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 
-class QThread;
 struct sqlite3;
 
 namespace cpm {
+
+class JobThread;
 
 /** Rows per raw table; -1 while not counted. */
 struct RowCounts
@@ -33,30 +35,6 @@ struct ChecksInterrupt
 
     /** Interrupts the query under way if it belongs to a generation before @p generation. */
     void supersede(quint64 generation);
-};
-
-/** Counts rows and runs the data tests on the thread it was moved to, on its own connection. */
-class WarehouseChecksWorker : public QObject
-{
-    Q_OBJECT
-
-public:
-    explicit WarehouseChecksWorker(std::shared_ptr<ChecksInterrupt> interrupt);
-
-public slots:
-    /** Lowers the priority of the calling (its own) thread. */
-    void lowerPriority();
-    void countRows(quint64 generation, const QString &path);
-    void runTests(quint64 generation, const QString &path);
-
-signals:
-    void rowsCounted(quint64 generation, qint64 stores, qint64 devices, qint64 transactions);
-    void testsRun(quint64 generation, const QVector<cpm::DataTestResult> &results);
-
-private:
-    bool stale(quint64 generation) const { return generation < m_interrupt->wanted.load(); }
-
-    std::shared_ptr<ChecksInterrupt> m_interrupt;
 };
 
 /**
@@ -83,12 +61,13 @@ signals:
     void rowsCounted(const cpm::RowCounts &counts);
     void testsFinished(const QVector<cpm::DataTestResult> &results);
 
-    // To the worker (queued: it lives on its own thread).
-    void countRequested(quint64 generation, const QString &path);
-    void testsRequested(quint64 generation, const QString &path);
-
 private:
-    QThread *m_thread = nullptr;
+    // Jobs, on the checks thread: each opens its own connection (see JobConnection).
+    static std::optional<RowCounts> countRowsOn(ChecksInterrupt &interrupt, quint64 generation, const QString &path);
+    static std::optional<QVector<DataTestResult>> runTestsOn(ChecksInterrupt &interrupt, quint64 generation,
+                                                           const QString &path);
+
+    JobThread *m_jobs = nullptr;
     std::shared_ptr<ChecksInterrupt> m_interrupt;
     quint64 m_generation = 0;
     QString m_path;
