@@ -29,15 +29,13 @@ ctest --preset asan --timeout 900 "${exclude[@]}"
 took "asan tests" $start
 
 if [ "${1:-}" = "--tsan" ]; then
-  # Threads of ours: every import hashes its files on a std::async thread and inserts on a
-  # second one (cpm-cli's too), the persisted columnar snapshot decodes on two, tst_metrics
-  # forces ranged scans onto two (the 400k-row threshold lowered), tst_shared_extracts runs a
-  # 420k-row network on one and two threads. The GUI suites (wizard worker, dashboard metrics
-  # threads) are left out: Debian's Qt is not instrumented, and the hand-off of a queued
-  # signal's arguments happens under its event-queue lock (a futex TSan cannot see), so every
-  # value passed between the GUI thread and a worker is reported, timing-dependently (see
-  # docs/reliability.md). CPM_TSAN_TESTS (a ctest -R regex) overrides.
-  tests="${CPM_TSAN_TESTS:-^tst_(import|metrics|columnar_persist|shared_extracts|migration|transform|cli|bad_inputs|crash_safety|card_data_after_kill)\$}"
+  # Every suite that starts threads of ours: imports hash files on a std::async thread and
+  # insert on a second one (cpm-cli's too), the persisted snapshot decodes on two, tst_metrics
+  # forces ranged scans onto two, tst_shared_extracts runs a 420k-row network on one and two
+  # threads, and the GUI suites run the metrics, checks and import threads (JobThread: jobs
+  # and results cross under a mutex of ours, so TSan sees every hand-off even though Debian's
+  # Qt is not instrumented). CPM_TSAN_TESTS (a ctest -R regex) overrides.
+  tests="${CPM_TSAN_TESTS:-^tst_(import|metrics|columnar_persist|shared_extracts|migration|transform|cli|bad_inputs|crash_safety|card_data_after_kill|jobthread|dashboard|importwizard|page_export)\$}"
   start=$SECONDS
   cmake --preset tsan >/dev/null
   cmake --build --preset tsan --parallel "$jobs" --target cpm-cli $(suites tsan -R "$tests")
