@@ -84,6 +84,7 @@ private:
     std::unique_ptr<columnar::ColumnarBuilder> m_builder;
     qint64 m_previousBatch = 0;      ///< the newest batch before this import
     bool m_dimensionsLoaded = false; ///< this import loads stores or devices (store slots may move)
+    bool m_snapshotDelta = false;    ///< the snapshot's new rows are appended as a delta, not rewritten
     QStringList m_changedSources;    ///< raw tables this import writes (models reading only others are kept)
 };
 

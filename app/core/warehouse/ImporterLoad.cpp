@@ -140,18 +140,27 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
 
 // Into an empty table the rows loaded are the table: the snapshot can be built from them.
 // Into a full one, when the stores and devices are unchanged and the previous snapshot is
-// intact, from that snapshot and the new rows, provided every new id comes after the old ones.
+// intact, provided every new id comes after the old ones: stored as a delta after that
+// snapshot (only its dictionaries are read), or, once its deltas grow too many or too large,
+// rewritten whole from it and the new rows.
 void Importer::prepareBuilder(RecordLoader &loader, qint64 rowsBefore, qint64 lastIdBefore)
 {
     loader.setBuilder(m_builder.get());
+    m_snapshotDelta = false;
     if (rowsBefore == 0)
         return m_builder->reset();
     m_builder->invalidate();
     if (m_dimensionsLoaded)
         return;
     columnar::persist::Status status = columnar::persist::Status::Missing;
-    auto base = columnar::persist::load(m_warehouse.handle(), m_previousBatch, &status, false);
-    if (base)
+    columnar::persist::Layout layout;
+    auto base = columnar::persist::loadDimensions(m_warehouse.handle(), m_previousBatch, &status, &layout);
+    m_snapshotDelta = base && !layout.wantsRewrite();
+    if (base && !m_snapshotDelta)
+        base = columnar::persist::load(m_warehouse.handle(), m_previousBatch, &status, false);
+    if (base && m_snapshotDelta)
+        m_builder->resetDelta(std::move(base), lastIdBefore);
+    else if (base)
         m_builder->resetAppend(std::move(base), lastIdBefore);
 }
 
@@ -233,7 +242,10 @@ bool Importer::storeSnapshot(qint64 batchId, Error *error)
     if (!m_builder->valid())
         return columnar::persist::save(m_warehouse.handle(), batchId, error);
     std::string payload;
-    return m_builder->payload(&payload, error) && columnar::persist::savePayload(m_warehouse.handle(), payload, batchId, error);
+    if (!m_builder->payload(&payload, error))
+        return false;
+    return m_snapshotDelta ? columnar::persist::appendPayload(m_warehouse.handle(), payload, m_previousBatch, batchId, error)
+                           : columnar::persist::savePayload(m_warehouse.handle(), payload, batchId, error);
 }
 
 bool Importer::finish(const ImportOptions &, qint64 batchId, Error *error)
