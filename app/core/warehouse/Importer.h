@@ -67,6 +67,8 @@ private:
     bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
     bool rawTableNumber(const PlannedFile &file, const char *what, qint64 *value, Error *error);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);
+    bool rowsBefore(const PlannedFile &file, qint64 *rows, qint64 *lastIdBefore, Error *error);
+    bool rememberRows(const PlannedFile &file, qint64 batchId, qint64 rows, Error *error);
     bool lastId(const PlannedFile &file, qint64 *id, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
