@@ -324,7 +324,8 @@ std::shared_ptr<const ColumnarTable> loadDimensions(sqlite3 *db, qint64 batchId,
 
 bool Layout::wantsRewrite() const
 {
-    // Each delta costs the open a merge pass over the whole table: a few, small ones only.
+    // Every open merges the deltas' rows into the base's (a pass over the whole table) and
+    // reads each segment: worth it for a few small deltas, not for a second table's worth.
     return segments >= kMaxSegments || deltaRows * 8 >= baseRows;
 }
 
