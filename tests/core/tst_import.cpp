@@ -207,6 +207,39 @@ private slots:
         QCOMPARE(w.warehouse.scalar("select sum(total_amount) from mart_store_daily").toDouble(), total);
     }
 
+    void rowCountsAreRememberedForTheNextImport()
+    {
+        test::TempWarehouse w;
+        QVERIFY(w.open());
+        QVERIFY(w.import(test::extractOptions(test::fixture(QStringLiteral("basic")))).succeeded());
+        auto remembered = [&](const char *role) {
+            return w.warehouse.scalar(QStringLiteral("select value from warehouse_info where key = 'row_count.raw_%1'")
+                                          .arg(QLatin1String(role))).toString();
+        };
+        // Batch 1 left 4 stores, 5 devices and 17 transactions (tests/fixtures/basic).
+        QCOMPARE(remembered("stores"), QStringLiteral("1 4"));
+        QCOMPARE(remembered("devices"), QStringLiteral("1 5"));
+        QCOMPARE(remembered("transactions"), QStringLiteral("1 17"));
+        const QByteArray header = "id,device_id,product_name,product_sku,category_name,amount,status,created_at,happened_at\n";
+        test::writeFile(w.dir.filePath(QStringLiteral("a/transactions.csv")),
+                        header + "2,11,Apple Juice,111,Drinks,55,accepted,01/10/2022 11:00:05,01/10/2022 11:00:00\n"
+                                 "18,10,Tea,9,Drinks,5,accepted,01/20/2022 1:00:00,01/20/2022 1:00:00\n");
+        const ImportSummary a = w.import(optionsFor(w.dir.filePath(QStringLiteral("a")), {"transactions.csv"}));
+        QVERIFY2(a.succeeded(), qPrintable(a.error.toString()));
+        QCOMPARE(a.files.first().rowsInserted, 1);
+        QCOMPARE(remembered("transactions"), QStringLiteral("2 18"));
+        QCOMPARE(remembered("stores"), QStringLiteral("1 4")); // not written by batch 2
+        // A count left by an older batch than the newest is not trusted: the table is counted.
+        QVERIFY(w.warehouse.exec(QStringLiteral("update warehouse_info set value = '1 500' where key = 'row_count.raw_transactions'")));
+        test::writeFile(w.dir.filePath(QStringLiteral("b/transactions.csv")),
+                        header + "19,10,Tea,9,Drinks,6,accepted,01/21/2022 1:00:00,01/21/2022 1:00:00\n");
+        const ImportSummary b = w.import(optionsFor(w.dir.filePath(QStringLiteral("b")), {"transactions.csv"}));
+        QVERIFY2(b.succeeded(), qPrintable(b.error.toString()));
+        QCOMPARE(b.files.first().rowsInserted, 1);
+        QCOMPARE(remembered("transactions"), QStringLiteral("3 19"));
+        QCOMPARE(w.count(QStringLiteral("raw_transactions")), 19);
+    }
+
     void newRowsAreCountedAndUnchangedDimensionsKept()
     {
         test::TempWarehouse w;

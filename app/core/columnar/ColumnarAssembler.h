@@ -129,6 +129,8 @@ public:
     }
     /** dim_stores and dim_devices. */
     bool loadDimensions() { return loadStores() && loadDevices(); }
+    /** dim_devices, and of dim_stores only the ids (the slots): all a delta's rows need. */
+    bool loadDeviceSlots() { return loadStoreIds() && loadDevices(); }
     /** Sorts the dictionaries and @p rows (in transaction id order), then the bounds. */
     void finish(RawRows &rows, bool aggregates)
     {
@@ -146,6 +148,7 @@ public:
 
 private:
     bool loadStores();
+    bool loadStoreIds();
     bool loadDevices();
     bool loadRows(RawRows *rows);
     void reserve(RawRows *rows);

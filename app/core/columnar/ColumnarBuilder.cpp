@@ -26,6 +26,7 @@ struct ColumnarBuilder::Impl
 
     sqlite3 *db;
     bool valid = false;
+    bool delta = false; ///< the payload is a delta (resetDelta)
     qint64 lastId = 0;
     Error error;
     std::unique_ptr<ColumnarTable> table; ///< dimensions only
@@ -73,6 +74,13 @@ void ColumnarBuilder::resetAppend(std::shared_ptr<const ColumnarTable> base, qin
     }
     d->base = std::move(base);
     d->lastId = lastId;
+}
+
+void ColumnarBuilder::resetDelta(std::shared_ptr<const ColumnarTable> dimensions, qint64 lastId)
+{
+    // A base without rows: the payload is the new rows alone, in the numbering they continue.
+    resetAppend(std::move(dimensions), lastId);
+    d->delta = true;
 }
 
 void ColumnarBuilder::invalidate()
@@ -130,7 +138,7 @@ void ColumnarBuilder::add(const BuilderRow &row)
 
 bool ColumnarBuilder::payload(std::string *out, Error *error)
 {
-    const bool ok = d->valid && d->assembler->loadDimensions() && d->encode(out);
+    const bool ok = d->valid && (d->delta ? d->assembler->loadDeviceSlots() : d->assembler->loadDimensions()) && d->encode(out);
     if (!ok)
         *error = d->error;
     invalidate();
@@ -207,7 +215,7 @@ bool ColumnarBuilder::Impl::encode(std::string *out)
         }
     }
     if (base) {
-        persist::PayloadWriter writer(t, base->rowCount() + n, base->happenedKnown + n);
+        persist::PayloadWriter writer(t, base->rowCount() + n, base->happenedKnown + n, delta);
         writeMerged(writer, keys, bits, base0, types, storeSlots);
         *out = writer.finish(t);
         return true;

@@ -50,6 +50,12 @@ public:
      * rebuild would give. Every new id must exceed @p lastId (no upsert of an older row).
      */
     void resetAppend(std::shared_ptr<const class ColumnarTable> base, qint64 lastId);
+    /**
+     * As resetAppend(), for the delta persist::appendPayload() stores after the snapshot whose
+     * statuses and products are @p dimensions (persist::loadDimensions()): the new rows only,
+     * their id ranks counted from 0, with the statuses and products extended by them.
+     */
+    void resetDelta(std::shared_ptr<const class ColumnarTable> dimensions, qint64 lastId);
     /** The rows collected no longer match the warehouse (e.g. it held transactions before). */
     void invalidate();
     bool valid() const;

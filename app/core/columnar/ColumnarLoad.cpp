@@ -55,6 +55,18 @@ bool Assembler::loadStores()
     return true;
 }
 
+bool Assembler::loadStoreIds()
+{
+    Query q(m_db, "select store_id from dim_stores order by store_id");
+    if (!q.ok(m_error))
+        return false;
+    while (q.next()) {
+        m_storeSlot.emplace(q.integer(0), qint32(m_t.stores.size()));
+        m_t.stores.emplace_back().id = q.integer(0); // names unread: a delta does not store them
+    }
+    return true;
+}
+
 bool Assembler::loadDevices()
 {
     Query q(m_db, "select device_id, device_type, store_id, store_known from dim_devices");

@@ -18,14 +18,24 @@ namespace {
 constexpr char kMagic[] = "cpmcolv1";
 constexpr std::size_t kMagicSize = 8;
 constexpr std::size_t kChunk = std::size_t(4) << 20;
+/** Version 2 stored one payload; its header reads as a version 3 header of one segment. */
+constexpr quint32 kSingleFormat = 2;
+
+/** One stored payload: the base (a whole table) or a delta (one import's rows). */
+struct Segment
+{
+    qint64 batchId = 0;
+    quint64 rows = 0;
+    quint64 size = 0;
+    quint64 checksum = 0;
+    quint64 parts = 0;
+};
 
 struct Header
 {
     quint32 format = 0;
-    qint64 batchId = 0;
-    quint64 size = 0;
-    quint64 checksum = 0;
-    quint64 parts = 0;
+    qint64 batchId = 0;            ///< the newest segment's
+    std::vector<Segment> segments; ///< base first; parts are numbered on from 1, in this order
 };
 
 Error databaseError(sqlite3 *db, const char *what)
@@ -53,11 +63,16 @@ std::string encodeHeader(const Header &h)
 {
     codec::Writer out;
     out.raw(kMagic, kMagicSize);
-    out.u64(h.format);
+    out.u64(kFormatVersion);
     out.u64(quint64(h.batchId));
-    out.u64(h.size);
-    out.u64(h.checksum);
-    out.u64(h.parts);
+    out.u64(h.segments.size());
+    for (const Segment &s : h.segments) {
+        out.u64(quint64(s.batchId));
+        out.u64(s.rows);
+        out.u64(s.size);
+        out.u64(s.checksum);
+        out.u64(s.parts);
+    }
     return std::move(out.data());
 }
 
@@ -78,9 +93,15 @@ int readPart(sqlite3 *db, qint64 part, char *out, std::size_t size, std::size_t 
     return rc;
 }
 
+/** The header's sizes come from disk: check they agree before trusting them with memory. */
+bool plausible(const Segment &s)
+{
+    return s.parts == (s.size + kChunk - 1) / kChunk && s.size <= (quint64(1) << 40);
+}
+
 Status readHeader(sqlite3 *db, Header *h)
 {
-    char buffer[kMagicSize + 5 * 8];
+    char buffer[kMagicSize + 3 * 8 + kMaxSegments * 5 * 8];
     std::size_t read = 0;
     const int rc = readPart(db, 0, buffer, sizeof buffer, &read);
     if (rc != SQLITE_OK)
@@ -91,12 +112,103 @@ Status readHeader(sqlite3 *db, Header *h)
         return Status::Damaged;
     h->format = quint32(in.u64());
     h->batchId = qint64(in.u64());
-    h->size = in.u64();
-    h->checksum = in.u64();
-    h->parts = in.u64();
-    if (!in.ok() || !in.atEnd())
+    if (h->format != kFormatVersion && h->format != kSingleFormat)
+        return Status::OldFormat;
+    const quint64 count = h->format == kSingleFormat ? 1 : in.u64();
+    if (count == 0 || count > kMaxSegments)
         return Status::Damaged;
-    return h->format == kFormatVersion ? Status::Loaded : Status::OldFormat;
+    for (quint64 i = 0; i < count; ++i) {
+        Segment s;
+        s.batchId = h->format == kSingleFormat ? h->batchId : qint64(in.u64());
+        s.rows = h->format == kSingleFormat ? 0 : in.u64(); // version 2: read from the payload when needed
+        s.size = in.u64();
+        s.checksum = in.u64();
+        s.parts = in.u64();
+        if (!plausible(s))
+            return Status::Damaged;
+        h->segments.push_back(s);
+    }
+    if (!in.ok() || !in.atEnd() || h->segments.back().batchId != h->batchId)
+        return Status::Damaged;
+    return Status::Loaded;
+}
+
+/** The header, if it is of this format and belongs to @p batchId. */
+Status readCurrentHeader(sqlite3 *db, qint64 batchId, Header *header)
+{
+    const Status status = readHeader(db, header);
+    return status == Status::Loaded && header->batchId != batchId ? Status::Stale : status;
+}
+
+/** The first part number of segment @p index. */
+qint64 firstPart(const Header &h, std::size_t index)
+{
+    qint64 part = 1;
+    for (std::size_t s = 0; s < index; ++s)
+        part += qint64(h.segments[s].parts);
+    return part;
+}
+
+/** Reads the first @p parts parts (all when larger) of segment @p index into @p payload. */
+bool readSegment(sqlite3 *db, const Header &h, std::size_t index, quint64 parts, std::string *payload)
+{
+    const Segment &s = h.segments[index];
+    parts = std::min(parts, s.parts);
+    payload->assign(std::size_t(std::min<quint64>(s.size, parts * kChunk)), '\0');
+    const qint64 first = firstPart(h, index);
+    for (quint64 part = 0; part < parts; ++part) {
+        const std::size_t at = std::size_t(part) * kChunk;
+        const std::size_t expected = std::min(kChunk, payload->size() - at);
+        std::size_t read = 0;
+        if (readPart(db, first + qint64(part), payload->data() + at, expected, &read) != SQLITE_OK || read != expected)
+            return false;
+    }
+    return true;
+}
+
+/** The dictionaries of segment @p index (without reading its rows) and its row count. */
+std::shared_ptr<const ColumnarTable> readDimensions(sqlite3 *db, const Header &h, std::size_t index, quint64 *rows)
+{
+    // The dictionaries lead the payload: its first part nearly always holds them whole.
+    std::string prefix;
+    if (!readSegment(db, h, index, 1, &prefix))
+        return nullptr;
+    auto dims = decodeDimensions(prefix.data(), prefix.size(), rows);
+    if (!dims && h.segments[index].parts > 1 && readSegment(db, h, index, h.segments[index].parts, &prefix))
+        dims = decodeDimensions(prefix.data(), prefix.size(), rows);
+    return dims;
+}
+
+/** Segment @p index's row count: recorded, but not by version 2, which the payload then tells. */
+bool readRows(sqlite3 *db, const Header &h, std::size_t index, quint64 *rows)
+{
+    if (h.format != kSingleFormat)
+        return *rows = h.segments[index].rows, true;
+    return readDimensions(db, h, index, rows) != nullptr;
+}
+
+/** Stores @p payload as parts from @p firstPart on; fills in its size, checksum and parts. */
+bool writeSegment(sqlite3 *db, const std::string &payload, qint64 firstPart, Segment *s, Error *error)
+{
+    s->rows = rowCount(payload);
+    s->size = payload.size();
+    s->checksum = codec::checksum(payload.data(), payload.size());
+    s->parts = (payload.size() + kChunk - 1) / kChunk;
+    const char *insert = "insert into columnar_snapshot (part, data) values (?, ?)";
+    for (quint64 part = 0; part < s->parts; ++part) {
+        const std::size_t at = std::size_t(part) * kChunk;
+        if (!execBlob(db, insert, firstPart + qint64(part), payload.data() + at, std::min(kChunk, payload.size() - at)))
+            return *error = databaseError(db, "store"), false;
+    }
+    return true;
+}
+
+bool writeHeader(sqlite3 *db, const Header &header, Error *error)
+{
+    const std::string head = encodeHeader(header);
+    if (!execBlob(db, "insert or replace into columnar_snapshot (part, data) values (?, ?)", 0, head.data(), head.size()))
+        return *error = databaseError(db, "store"), false;
+    return true;
 }
 
 } // namespace
@@ -128,56 +240,93 @@ bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error)
 bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error)
 {
     Header header;
-    header.format = kFormatVersion;
     header.batchId = batchId;
-    header.size = payload.size();
-    header.checksum = codec::checksum(payload.data(), payload.size());
-    header.parts = (payload.size() + kChunk - 1) / kChunk;
+    header.segments.push_back({batchId, 0, 0, 0, 0});
     if (!execBlob(db, "delete from columnar_snapshot", 0, nullptr, 0))
         return *error = databaseError(db, "replace"), false;
-    const char *insert = "insert into columnar_snapshot (part, data) values (?, ?)";
-    const std::string head = encodeHeader(header);
-    if (!execBlob(db, insert, 0, head.data(), head.size()))
-        return *error = databaseError(db, "store"), false;
-    for (quint64 part = 0; part < header.parts; ++part) {
-        const std::size_t at = std::size_t(part) * kChunk;
-        if (!execBlob(db, insert, qint64(part) + 1, payload.data() + at, std::min(kChunk, payload.size() - at)))
-            return *error = databaseError(db, "store"), false;
-    }
-    return true;
+    return writeSegment(db, payload, 1, &header.segments.back(), error) && writeHeader(db, header, error);
 }
 
-/** Reads the header and every part in one read transaction (see load()). */
+bool appendPayload(sqlite3 *db, const std::string &payload, qint64 previousBatch, qint64 batchId, Error *error)
+{
+    Header header;
+    if (readCurrentHeader(db, previousBatch, &header) != Status::Loaded || header.segments.size() >= kMaxSegments) {
+        *error = Error::make(Error::Code::Database, QStringLiteral("the columnar snapshot changed during the import"));
+        return false;
+    }
+    if (header.format == kSingleFormat && !readRows(db, header, 0, &header.segments.front().rows))
+        return *error = databaseError(db, "read"), false;
+    const qint64 first = firstPart(header, header.segments.size());
+    header.batchId = batchId;
+    header.segments.push_back({batchId, 0, 0, 0, 0});
+    return writeSegment(db, payload, first, &header.segments.back(), error) && writeHeader(db, header, error);
+}
+
+/** Reads the header and every segment in one read transaction (see load()). */
 static std::shared_ptr<const ColumnarTable> loadConsistent(sqlite3 *db, qint64 batchId, Status *status, bool aggregates)
 {
     Header header;
-    *status = readHeader(db, &header);
+    *status = readCurrentHeader(db, batchId, &header);
     if (*status != Status::Loaded)
         return nullptr;
-    if (header.batchId != batchId) {
-        *status = Status::Stale;
-        return nullptr;
-    }
-    // The header's sizes come from disk: check they agree before trusting them with memory.
-    if (header.parts != (header.size + kChunk - 1) / kChunk || header.size > (quint64(1) << 40)) {
-        *status = Status::Damaged;
-        return nullptr;
-    }
-    std::string payload(std::size_t(header.size), '\0');
-    for (quint64 part = 0; part < header.parts; ++part) {
-        const std::size_t at = std::size_t(part) * kChunk;
-        const std::size_t expected = std::min(kChunk, payload.size() - at);
-        std::size_t read = 0;
-        if (readPart(db, qint64(part) + 1, payload.data() + at, expected, &read) != SQLITE_OK || read != expected) {
+    std::vector<std::string> payloads(header.segments.size());
+    for (std::size_t s = 0; s < payloads.size(); ++s) {
+        if (!readSegment(db, header, s, header.segments[s].parts, &payloads[s])
+            || codec::checksum(payloads[s].data(), payloads[s].size()) != header.segments[s].checksum) {
             *status = Status::Damaged;
             return nullptr;
         }
     }
-    std::shared_ptr<const ColumnarTable> table;
-    if (codec::checksum(payload.data(), payload.size()) == header.checksum)
-        table = decode(payload, aggregates);
+    std::shared_ptr<const ColumnarTable> table = decodeSegments(payloads, aggregates);
     *status = table ? Status::Loaded : Status::Damaged;
     return table;
+}
+
+/** Runs @p read in one read transaction of its own unless one is open (see load()). */
+template<typename Read>
+static auto readConsistent(sqlite3 *db, Read read)
+{
+    const bool own = sqlite3_get_autocommit(db) != 0 && sqlite3_exec(db, "begin", nullptr, nullptr, nullptr) == SQLITE_OK;
+    auto result = read();
+    if (own)
+        sqlite3_exec(db, "commit", nullptr, nullptr, nullptr);
+    return result;
+}
+
+std::shared_ptr<const ColumnarTable> loadDimensions(sqlite3 *db, qint64 batchId, Status *status, Layout *layout)
+{
+    return readConsistent(db, [&]() -> std::shared_ptr<const ColumnarTable> {
+        Header header;
+        *status = readCurrentHeader(db, batchId, &header);
+        quint64 newestRows = 0;
+        auto dims = *status == Status::Loaded ? readDimensions(db, header, header.segments.size() - 1, &newestRows) : nullptr;
+        layout->baseRows = newestRows;
+        if (!dims || (header.segments.size() > 1 && !readRows(db, header, 0, &layout->baseRows))) {
+            *status = *status == Status::Loaded ? Status::Damaged : *status;
+            return nullptr;
+        }
+        layout->segments = header.segments.size();
+        layout->deltaRows = 0;
+        // The deltas are small: checked here, so a damaged one is replaced by a rewrite now
+        // rather than extended. (A damaged base fails every load until the next rewrite.)
+        std::string delta;
+        for (std::size_t s = 1; s < header.segments.size(); ++s) {
+            layout->deltaRows += header.segments[s].rows;
+            if (!readSegment(db, header, s, header.segments[s].parts, &delta)
+                || codec::checksum(delta.data(), delta.size()) != header.segments[s].checksum) {
+                *status = Status::Damaged;
+                return nullptr;
+            }
+        }
+        return dims;
+    });
+}
+
+bool Layout::wantsRewrite() const
+{
+    // Every open merges the deltas' rows into the base's (a pass over the whole table) and
+    // reads each segment: worth it for a few small deltas, not for a second table's worth.
+    return segments >= kMaxSegments || deltaRows * 8 >= baseRows;
 }
 
 std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status, bool aggregates)
@@ -185,11 +334,7 @@ std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *s
     // Each blob handle would otherwise read its own state of the file: an import committing
     // on another connection between two parts would mix two snapshots (the checksum would
     // catch it, but only to throw the work away).
-    const bool own = sqlite3_get_autocommit(db) != 0 && sqlite3_exec(db, "begin", nullptr, nullptr, nullptr) == SQLITE_OK;
-    std::shared_ptr<const ColumnarTable> table = loadConsistent(db, batchId, status, aggregates);
-    if (own)
-        sqlite3_exec(db, "commit", nullptr, nullptr, nullptr);
-    return table;
+    return readConsistent(db, [&] { return loadConsistent(db, batchId, status, aggregates); });
 }
 
 qint64 storedBytes(sqlite3 *db)

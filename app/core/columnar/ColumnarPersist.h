@@ -20,14 +20,23 @@ class ColumnarTable;
  * The columnar snapshot persisted in the warehouse (table columnar_snapshot), so opening a
  * warehouse reads one compact blob instead of rebuilding the snapshot from the models.
  *
- * Part 0 is a small header (magic, format version, import batch, payload size, checksum,
- * part count); parts 1..n hold the payload in chunks of a few MB. The import writes it inside
- * its own transaction, so a rolled-back import also leaves the previous blob untouched.
+ * Part 0 is a small header (magic, format version, import batch, then per segment its batch,
+ * rows, size, checksum and part count); the parts after it hold the segments' payloads in
+ * chunks of a few MB. The first segment (the base) is a whole table; an import that only
+ * appends transactions adds its new rows as one more segment (a delta, with the dictionaries
+ * as they now are) instead of rewriting the base, and loading merges them into the table a
+ * rebuild would give. The import writes it inside its own transaction, so a rolled-back
+ * import also leaves the previous blob untouched.
  */
 namespace persist {
 
-/** Bumped whenever the payload layout changes: an older blob is then rebuilt, not misread. */
-constexpr quint32 kFormatVersion = 2;
+/**
+ * Bumped whenever the layout changes: an older blob is then rebuilt, not misread. Version 2
+ * (one payload, no segments) is still read, as a base without deltas.
+ */
+constexpr quint32 kFormatVersion = 3;
+/** Most segments (base and deltas) a stored snapshot holds. */
+constexpr std::size_t kMaxSegments = 16;
 
 /** What loading the persisted snapshot found. Anything but Loaded means: rebuild. */
 enum class Status { Loaded, Missing, Stale, OldFormat, Damaged };
@@ -44,8 +53,11 @@ std::string encode(const ColumnarTable &table);
 class PayloadWriter
 {
 public:
-    /** @p dimensions: the table's dictionaries and stores (its rows are not read). */
-    PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown);
+    /**
+     * @p dimensions: the table's dictionaries and stores (its rows are not read). A @p delta
+     * (see appendPayload()) leaves out the stores and device types, which the base holds.
+     */
+    PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown, bool delta = false);
     template<typename T>
     void codes(const std::vector<T> &column) { codec::writeColumn(m_codes, column); }
     /** A code column read through @p at(i) (e.g. through a sort order, without a copy). */
@@ -68,6 +80,15 @@ private:
 };
 /** Null when @p payload is not a valid snapshot. Recomputes the aggregates, if asked. */
 std::shared_ptr<const ColumnarTable> decode(const std::string &payload, bool aggregates = true);
+/**
+ * The table of a base payload and the deltas appended after it (oldest first): the base's
+ * rows and every delta's merged in (happened_at, id) order, with the newest dictionaries.
+ */
+std::shared_ptr<const ColumnarTable> decodeSegments(const std::vector<std::string> &payloads, bool aggregates = true);
+/** The statuses and products that lead a payload (no stores, no rows), and its row count. */
+std::shared_ptr<const ColumnarTable> decodeDimensions(const char *data, std::size_t size, quint64 *rows);
+/** A payload's row count (0 if it is not one). */
+quint64 rowCount(const std::string &payload);
 
 /** Builds the snapshot from the models of @p db and stores it for @p batchId. */
 bool save(sqlite3 *db, qint64 batchId, Error *error);
@@ -75,6 +96,25 @@ bool save(sqlite3 *db, qint64 batchId, Error *error);
 bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error);
 /** Stores an encoded @p payload (see encode(), ColumnarBuilder) for @p batchId. */
 bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error);
+/**
+ * Stores @p payload, the rows batch @p batchId appended (ColumnarBuilder::resetAppend on
+ * loadDimensions()), as a delta after the stored snapshot of @p previousBatch.
+ */
+bool appendPayload(sqlite3 *db, const std::string &payload, qint64 previousBatch, qint64 batchId, Error *error);
+
+/** What the stored snapshot is made of: whether one more delta is worth it or a rewrite. */
+struct Layout
+{
+    std::size_t segments = 0;
+    quint64 baseRows = 0, deltaRows = 0;
+    /** Too many or too large deltas: the next import rewrites the base (with them merged). */
+    bool wantsRewrite() const;
+};
+/**
+ * The statuses and products of the stored snapshot of @p batchId (no stores, no rows: what an
+ * import appending a delta continues from), and its layout. Null unless Loaded.
+ */
+std::shared_ptr<const ColumnarTable> loadDimensions(sqlite3 *db, qint64 batchId, Status *status, Layout *layout);
 /** The stored snapshot if it belongs to @p batchId, is of this format and intact. */
 std::shared_ptr<const ColumnarTable> load(sqlite3 *db, qint64 batchId, Status *status, bool aggregates = true);
 /** Total bytes of the stored blob (header and parts), for the tests and the benchmark. */

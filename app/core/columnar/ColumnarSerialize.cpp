@@ -4,6 +4,7 @@
 // aggregates are not stored: at ~100k stores they would cost more bytes than the rows, and
 // recomputing them is one pass over the rows on both cores, for a time column when first asked.
 #include "columnar/ColumnarCodec.h"
+#include "columnar/ColumnarMerge.h"
 #include "columnar/ColumnarPersist.h"
 #include "columnar/ColumnarScan.h"
 #include "columnar/ColumnarTable.h"
@@ -14,11 +15,14 @@
 #include <limits>
 #include <unordered_map>
 #include <future>
+#include <numeric>
 
 namespace cpm::columnar::persist {
 
 using codec::Reader;
 using codec::Writer;
+using detail::mergeLaterRows;
+using detail::reserveRows;
 
 namespace {
 
@@ -26,14 +30,32 @@ constexpr quint8 kAmountDoubles = 0, kAmountCents = 1, kAmountDictionary = 2;
 constexpr std::size_t kMaxAmountDictionary = 1 << 16;
 constexpr std::size_t kMaxRows = std::numeric_limits<quint32>::max(); // idRank is 32-bit
 
+void writeProducts(Writer &out, const ColumnarTable &t);
 void writeString(Writer &out, const QString &s) { out.bytes(s.toUtf8()); }
 QString readString(Reader &in) { return QString::fromUtf8(in.bytes()); }
+/** Reads a string as readString() does, or only steps over it (no allocation) unless @p keep. */
+QString readString(Reader &in, bool keep)
+{
+    if (keep)
+        return readString(in);
+    in.take(in.count(in.left()));
+    return QString();
+}
 
-void writeDimensions(Writer &out, const ColumnarTable &t)
+/**
+ * A delta's dictionaries (@p rowDictionariesOnly) leave out the stores, store groups,
+ * customers and device types: an append never changes them, and the base holds them.
+ */
+void writeDimensions(Writer &out, const ColumnarTable &t, bool rowDictionariesOnly = false)
 {
     out.varint(t.statuses.size());
     for (const QString &s : t.statuses)
         writeString(out, s);
+    if (rowDictionariesOnly) {
+        for (int list = 0; list < 4; ++list)
+            out.varint(0);
+        return writeProducts(out, t);
+    }
     out.varint(t.deviceTypes.size());
     for (const auto &type : t.deviceTypes) {
         out.u8(type ? 1 : 0);
@@ -58,6 +80,11 @@ void writeDimensions(Writer &out, const ColumnarTable &t)
         out.varint(quint64(s.group));
         out.varint(quint64(s.customerIndex));
     }
+    writeProducts(out, t);
+}
+
+void writeProducts(Writer &out, const ColumnarTable &t)
+{
     for (const auto *dictionary : {&t.skus, &t.productNames}) {
         out.varint(dictionary->size());
         for (const QByteArray &b : *dictionary)
@@ -69,37 +96,54 @@ void writeDimensions(Writer &out, const ColumnarTable &t)
     codec::writeColumn(out, t.pairName);
 }
 
-bool readDimensions(Reader &in, ColumnarTable &t)
+/**
+ * The dictionaries of a payload. With @p storesToo false, the stores, groups, customers and
+ * device types are stepped over, not kept: what the import appending a delta needs.
+ */
+bool readProducts(Reader &in, ColumnarTable &t);
+bool readDimensions(Reader &in, ColumnarTable &t, bool storesToo = true)
 {
     for (std::size_t n = in.count(250); n > 0; --n)
         t.statuses << readString(in);
     for (std::size_t n = in.count(255); n > 0; --n) {
         const bool known = in.u8() != 0;
         const qint64 type = in.svarint();
-        t.deviceTypes.push_back(known ? std::optional<qint64>(type) : std::nullopt);
+        if (storesToo)
+            t.deviceTypes.push_back(known ? std::optional<qint64>(type) : std::nullopt);
     }
-    for (std::size_t n = in.count(in.left()); n > 0; --n)
-        t.customers << readString(in);
-    for (std::size_t n = in.count(in.left()); n > 0; --n) {
+    std::size_t customers = 0, groups = 0; // the stores' indices are checked against them
+    for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n, ++customers) {
+        QString customer = readString(in, storesToo);
+        if (storesToo)
+            t.customers << customer;
+    }
+    for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n, ++groups) {
         StoreGroup g;
-        g.typology = readString(in);
-        g.country = readString(in);
+        g.typology = readString(in, storesToo);
+        g.country = readString(in, storesToo);
         g.stores = in.svarint();
-        t.groups.push_back(std::move(g));
+        if (storesToo)
+            t.groups.push_back(std::move(g));
     }
     for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n) {
         Store s;
         s.id = in.svarint();
         for (QString *text : {&s.name, &s.typology, &s.country, &s.customer})
-            *text = readString(in);
+            *text = readString(in, storesToo);
         const bool hasCreated = in.u8() != 0;
         const qint64 created = in.svarint();
         if (hasCreated)
             s.createdAt = created;
-        s.group = int(in.count(t.groups.empty() ? 0 : t.groups.size() - 1));
-        s.customerIndex = int(in.count(t.customers.empty() ? 0 : t.customers.size() - 1));
-        t.stores.push_back(std::move(s));
+        s.group = int(in.count(groups == 0 ? 0 : groups - 1));
+        s.customerIndex = int(in.count(customers == 0 ? 0 : customers - 1));
+        if (storesToo)
+            t.stores.push_back(std::move(s));
     }
+    return readProducts(in, t);
+}
+
+bool readProducts(Reader &in, ColumnarTable &t)
+{
     for (auto *dictionary : {&t.skus, &t.productNames}) {
         for (std::size_t n = in.count(in.left()); n > 0 && in.ok(); --n)
             dictionary->push_back(in.bytes());
@@ -230,20 +274,22 @@ bool readTimes(Reader in, std::size_t n, ColumnarTable &t)
     return true;
 }
 
-bool readCodes(Reader in, std::size_t n, ColumnarTable &t)
+/** The code columns of @p t, checked against the dictionaries of @p dims. */
+bool readCodes(Reader in, std::size_t n, const ColumnarTable &dims, ColumnarTable &t)
 {
-    const qint64 maxSlot = qint64(t.stores.size()) + 1; // unknownStoreSlot()
-    if (!codec::readColumn(in, n, 0, 255, &t.status) || !codec::readColumn(in, n, 0, qint64(t.deviceTypes.size()) - 1, &t.deviceType)
-        || !codec::readColumn(in, n, 0, maxSlot, &t.store) || !codec::readColumn(in, n, 0, qint64(t.pairSku.size()) - 1, &t.pair))
+    const qint64 maxSlot = qint64(dims.stores.size()) + 1; // unknownStoreSlot()
+    if (!codec::readColumn(in, n, 0, 255, &t.status) || !codec::readColumn(in, n, 0, qint64(dims.deviceTypes.size()) - 1, &t.deviceType)
+        || !codec::readColumn(in, n, 0, maxSlot, &t.store) || !codec::readColumn(in, n, 0, qint64(dims.pairSku.size()) - 1, &t.pair))
         return false;
     for (const quint8 s : t.status) {
-        if (s != 255 && s >= t.statuses.size())
+        if (s != 255 && s >= dims.statuses.size())
             return false;
     }
     return readAmounts(in, n, t) && in.atEnd();
 }
 
-bool readRows(Reader &in, ColumnarTable &t)
+/** The rows of @p t (reserving @p capacity rows first), checked against @p dims. */
+bool readRows(Reader &in, const ColumnarTable &dims, ColumnarTable &t, std::size_t capacity = 0)
 {
     const std::size_t n = in.count(kMaxRows);
     t.happenedKnown = in.count(n);
@@ -251,20 +297,33 @@ bool readRows(Reader &in, ColumnarTable &t)
     const Reader times = in.block();
     if (!in.ok())
         return false;
+    if (capacity > n)
+        reserveRows(t, capacity);
     // The two blocks fill disjoint members of the table.
     auto timesOk = std::async(std::launch::async, [&] { return readTimes(times, n, t); });
-    const bool codesOk = readCodes(codes, n, t);
+    const bool codesOk = readCodes(codes, n, dims, t);
     return timesOk.get() && codesOk;
+}
+
+bool readBounds(Reader &in, ColumnarTable &t)
+{
+    t.minLag = in.svarint();
+    t.maxLag = in.svarint();
+    for (int c = 0; c < 2; ++c) {
+        t.minTime[std::size_t(c)] = in.svarint();
+        t.maxTime[std::size_t(c)] = in.svarint();
+    }
+    return in.ok() && in.atEnd();
 }
 
 } // namespace
 
-PayloadWriter::PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown)
+PayloadWriter::PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown, bool delta)
 {
     // Store names, typologies and product names repeat their words: zlib halves them or
     // better, in milliseconds (the rows are already packed and would not compress).
     Writer plain;
-    writeDimensions(plain, dimensions);
+    writeDimensions(plain, dimensions, delta);
     const QByteArray packed = qCompress(QByteArray::fromRawData(plain.data().data(), qsizetype(plain.data().size())), 6);
     m_out.bytes(packed);
     m_out.varint(rows);
@@ -324,20 +383,90 @@ std::shared_ptr<const ColumnarTable> decode(const std::string &payload, bool agg
     Reader in(payload.data(), payload.size());
     const QByteArray dimensions = qUncompress(in.bytes());
     Reader dims(dimensions.constData(), std::size_t(dimensions.size()));
-    if (!in.ok() || !readDimensions(dims, *t) || !dims.atEnd() || !readRows(in, *t))
+    if (!in.ok() || !readDimensions(dims, *t) || !dims.atEnd() || !readRows(in, *t, *t) || !readBounds(in, *t))
         return nullptr;
-    t->minLag = in.svarint();
-    t->maxLag = in.svarint();
-    for (int c = 0; c < 2; ++c) {
-        t->minTime[std::size_t(c)] = in.svarint();
-        t->maxTime[std::size_t(c)] = in.svarint();
+    if (aggregates)
+        t->perStatus(TimeColumn::HappenedAt); // what the filter domain reads; created_at's on first use
+    return t;
+}
+
+std::shared_ptr<const ColumnarTable> decodeDimensions(const char *data, std::size_t size, quint64 *rows)
+{
+    auto t = std::make_shared<ColumnarTable>();
+    Reader in(data, size);
+    const QByteArray dimensions = qUncompress(in.bytes());
+    Reader dims(dimensions.constData(), std::size_t(dimensions.size()));
+    *rows = in.count(kMaxRows);
+    if (!in.ok() || !readDimensions(dims, *t, false) || !dims.atEnd())
+        return nullptr;
+    return t;
+}
+
+quint64 rowCount(const std::string &payload)
+{
+    Reader in(payload.data(), payload.size());
+    in.bytes();
+    return in.count(kMaxRows);
+}
+
+std::shared_ptr<const ColumnarTable> decodeSegments(const std::vector<std::string> &segments, bool aggregates)
+{
+    if (segments.size() == 1)
+        return decode(segments.front(), aggregates);
+    if (segments.empty())
+        return nullptr;
+    // The stores and device types are the base's (an append never changes them); the newest
+    // delta's statuses and products extend every older segment's (the codes of older rows
+    // keep their meaning), so they are the table's.
+    auto t = std::make_shared<ColumnarTable>();
+    ColumnarTable newest;
+    for (auto [segment, table] : {std::pair{&segments.front(), t.get()}, std::pair{&segments.back(), &newest}}) {
+        Reader in(segment->data(), segment->size());
+        const QByteArray dimensions = qUncompress(in.bytes());
+        Reader dims(dimensions.constData(), std::size_t(dimensions.size()));
+        if (!in.ok() || !readDimensions(dims, *table, table == t.get()) || !dims.atEnd())
+            return nullptr;
     }
-    if (!in.ok() || !in.atEnd())
+    t->statuses = std::move(newest.statuses);
+    t->skus = std::move(newest.skus);
+    t->productNames = std::move(newest.productNames);
+    t->skuLossy = std::move(newest.skuLossy);
+    t->pairSku = std::move(newest.pairSku);
+    t->pairName = std::move(newest.pairName);
+    std::vector<std::size_t> rows;
+    for (const std::string &segment : segments) {
+        Reader in(segment.data(), segment.size());
+        in.bytes();
+        rows.push_back(in.count(kMaxRows));
+        if (!in.ok())
+            return nullptr;
+    }
+    const std::size_t all = std::accumulate(rows.begin(), rows.end(), std::size_t(0));
+    if (all > kMaxRows)
         return nullptr;
-    if (!aggregates)
-        return t;
-    // The filter domain reads happened_at's; created_at's wait for the first filter on it.
-    t->perStatus(TimeColumn::HappenedAt);
+    std::unique_ptr<ColumnarTable> later; // the rows of every delta, merged before they meet the base's
+    for (std::size_t s = 0, before = 0; s < segments.size(); before += rows[s++]) {
+        Reader in(segments[s].data(), segments[s].size());
+        in.bytes();
+        auto delta = std::make_unique<ColumnarTable>();
+        ColumnarTable &target = s == 0 ? *t : *delta;
+        if (!readRows(in, *t, target, s == 0 ? all : 0) || !readBounds(in, target))
+            return nullptr;
+        if (s == 0)
+            continue;
+        // A delta's rows all have both times (ColumnarBuilder) and come after every older id.
+        if (delta->happenedKnown != delta->rowCount())
+            return nullptr;
+        for (quint32 &rank : delta->idRank)
+            rank += quint32(before);
+        if (later)
+            mergeLaterRows(*later, *delta);
+        else
+            later = std::move(delta);
+    }
+    mergeLaterRows(*t, *later);
+    if (aggregates)
+        t->perStatus(TimeColumn::HappenedAt);
     return t;
 }
 

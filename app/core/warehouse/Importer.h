@@ -67,6 +67,8 @@ private:
     bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
     bool rawTableNumber(const PlannedFile &file, const char *what, qint64 *value, Error *error);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);
+    bool rowsBefore(const PlannedFile &file, qint64 *rows, qint64 *lastIdBefore, Error *error);
+    bool rememberRows(const PlannedFile &file, qint64 batchId, qint64 rows, Error *error);
     bool lastId(const PlannedFile &file, qint64 *id, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
@@ -84,6 +86,7 @@ private:
     std::unique_ptr<columnar::ColumnarBuilder> m_builder;
     qint64 m_previousBatch = 0;      ///< the newest batch before this import
     bool m_dimensionsLoaded = false; ///< this import loads stores or devices (store slots may move)
+    bool m_snapshotDelta = false;    ///< the snapshot's new rows are appended as a delta, not rewritten
     QStringList m_changedSources;    ///< raw tables this import writes (models reading only others are kept)
 };
 
