@@ -218,8 +218,8 @@ void timeToFifth(const ColumnarTable &t, const Aggregates &a, MetricsSnapshot *s
     summary.storesWithAny = part.storesWithAny;
     summary.storesWith5 = part.storesWith5;
     summary.fifthBeforeStoreCreated = part.fifthBeforeCreated;
-    snapshot->timeToFifthPerStore.rows = std::move(part.perStore);
-    snapshot->timeToFifthBelowFive.rows = std::move(part.belowFive);
+    snapshot->timeToFifthPerStore.rows = MetricRows(std::move(part.perStore));
+    snapshot->timeToFifthBelowFive.rows = MetricRows(std::move(part.belowFive));
     if (part.fromFirst.stores)
         summary.avgSeconds = part.fromFirst.seconds / double(part.fromFirst.stores);
     if (part.fromCreated.stores)
