@@ -15,6 +15,7 @@ struct FilterDomain;
 namespace columnar {
 
 class ColumnarTable;
+struct StoreLabels;
 
 /**
  * The five metrics computed in C++ from the columnar snapshot of the warehouse, giving the
@@ -35,6 +36,7 @@ private:
     QSqlDatabase m_db;
     std::shared_ptr<const ColumnarTable> m_table;
     QString m_tableKey;
+    std::shared_ptr<const StoreLabels> m_storeLabels; ///< of m_table, made on the first compute
 };
 
 } // namespace columnar
