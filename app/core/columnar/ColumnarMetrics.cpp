@@ -149,6 +149,7 @@ std::shared_ptr<const ColumnarTable> ColumnarMetrics::table(Error *error)
         m_table = ColumnarCache::get(m_db, key, error);
         m_tableKey = key;
         m_storeLabels.reset();
+        m_scratch = Aggregates();
     }
     return m_table;
 }
@@ -158,7 +159,7 @@ bool ColumnarMetrics::compute(const MetricFilter &filter, MetricsSnapshot *snaps
     const std::shared_ptr<const ColumnarTable> t = table(error);
     if (!t)
         return false;
-    const Aggregates a = evaluate(*t, ColumnarQuery::from(*t, filter));
+    const Aggregates &a = evaluate(*t, ColumnarQuery::from(*t, filter), &m_scratch);
     topStores(*t, a, &snapshot->topStores);
     topProducts(*t, a, &snapshot->topProducts);
     avgByTypologyCountry(*t, a, &snapshot->avgByTypologyCountry);
