@@ -101,7 +101,7 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
     const MetricColumn &column = m_table.columns[index.column()];
-    const QVariant value = m_table.rows[index.row()].value(index.column());
+    const QVariant value = m_table.rows.cell(index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole:
         return formatValue(value, column.kind);

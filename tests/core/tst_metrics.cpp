@@ -159,6 +159,16 @@ private slots:
         QCOMPARE(at(perStore, 0, "store_id").toInt(), 1);
         QCOMPARE(at(perStore, 0, "seconds").toLongLong(), 259200);
         QCOMPARE(at(perStore, 1, "seconds").toLongLong(), 86400);
+        // Every cell of store 1's row: Alpha of customer 100, created 2022-01-01 00:00;
+        // date -u -d '2022-01-10 10:00' +%s = 1641808800, '2022-01-13 10:00' = 1642068000.
+        QCOMPARE(at(perStore, 0, "store_name").toString(), QStringLiteral("Alpha"));
+        QCOMPARE(at(perStore, 0, "customer_id").toString(), QStringLiteral("100"));
+        QCOMPARE(at(perStore, 0, "first_at").toLongLong(), 1641808800LL);
+        QCOMPARE(at(perStore, 0, "fifth_at").toLongLong(), 1642068000LL);
+        QCOMPARE(at(perStore, 0, "seconds_from_store_created").toLongLong(), 1072800LL);
+        QCOMPARE(at(perStore, 1, "store_name").toString(), QStringLiteral("Delta"));
+        QCOMPARE(at(perStore, 1, "seconds_from_store_created").toLongLong(), 5184000LL);
+        QCOMPARE(perStore.rows[1].size(), perStore.columns.size());
         const MetricTable &perCustomer = s.timeToFifthPerCustomer;
         QCOMPARE(perCustomer.rows.size(), 2); // customer 100 (store 1; store 2 has one), customer 300
         QCOMPARE(at(perCustomer, 0, "customer_id").toString(), QStringLiteral("100"));
@@ -169,6 +179,8 @@ private slots:
         QCOMPARE(below.rows.size(), 2);
         QCOMPARE(at(below, 0, "store_id").toInt(), 2);
         QCOMPARE(at(below, 0, "transactions").toInt(), 1);
+        QCOMPARE(at(below, 0, "store_name").toString(), QStringLiteral("Beta"));
+        QCOMPARE(at(below, 0, "customer_id").toString(), QStringLiteral("100"));
         QCOMPARE(at(below, 1, "store_id").toInt(), 3);
         QCOMPARE(at(below, 1, "transactions").toInt(), 2);
         QCOMPARE(at(below, 1, "first_at").toLongLong(), 1642665600LL); // date -u -d '2022-01-20 08:00' +%s

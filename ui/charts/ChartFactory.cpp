@@ -47,7 +47,7 @@ void showTip(bool status, const QString &text)
 QString formatted(const MetricTable &table, int row, const QString &column)
 {
     const int c = table.columnIndex(column);
-    return c < 0 ? QString() : MetricTableModel::formatValue(table.rows[row].value(c), table.columns[c].kind);
+    return c < 0 ? QString() : MetricTableModel::formatValue(table.rows.cell(row, c), table.columns[c].kind);
 }
 
 QValueAxis *valueAxis(double maximum, const QString &title, const ChartOptions &options)
@@ -188,7 +188,8 @@ MetricTable rankedGroups(const MetricTable &table, const QString &valueKey, int 
                                         + table.value(row, key("country")).toString(),
                                     table.value(row, valueKey)};
     }
-    std::stable_sort(ranked.rows.begin(), ranked.rows.end(),
+    QVector<QVariantList> &rows = ranked.rows.editable();
+    std::stable_sort(rows.begin(), rows.end(),
                      [](const QVariantList &a, const QVariantList &b) { return a[1].toDouble() > b[1].toDouble(); });
     ranked.rows = ranked.rows.mid(0, limit);
     return ranked;

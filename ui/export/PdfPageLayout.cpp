@@ -179,8 +179,8 @@ QVector<double> PdfPageLayout::columnWidths(const MetricTable &table, const QFon
     QVector<double> widths;
     for (int c = 0; c < table.columns.size(); ++c) {
         double widest = boldMetrics.horizontalAdvance(table.columns[c].header);
-        for (const QVariantList &row : table.rows)
-            widest = std::max(widest, bodyMetrics.horizontalAdvance(displayText(row.value(c), table.columns[c].kind)));
+        for (qsizetype r = 0; r < table.rows.size(); ++r)
+            widest = std::max(widest, bodyMetrics.horizontalAdvance(displayText(table.rows.cell(r, c), table.columns[c].kind)));
         widths << widest + mm(4);
     }
     double total = 0;
@@ -235,7 +235,7 @@ void PdfPageLayout::table(const MetricTable &table)
         }
         QStringList cells;
         for (int c = 0; c < table.columns.size(); ++c)
-            cells << displayText(table.rows[r].value(c), table.columns[c].kind);
+            cells << displayText(table.rows.cell(r, c), table.columns[c].kind);
         tableRow(cells, table, widths, body, r % 2 == 1);
     }
     if (table.rows.isEmpty())

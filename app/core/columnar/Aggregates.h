@@ -20,6 +20,8 @@ struct Aggregates
     Aggregates(std::size_t storeSlots, std::size_t stores, std::size_t pairs, std::size_t types);
 
     void merge(const Aggregates &other);
+    /** Keeps the first five of @p storeIndex's and @p other's (both sorted) first five. */
+    void mergeFirst(std::size_t storeIndex, const Aggregates &other);
 
     /** Keeps (@p ts, @p rank) if it is among the first five of @p storeIndex so far. */
     void offer(std::size_t storeIndex, qint64 ts, quint32 rank)

@@ -2,6 +2,7 @@
 #include "columnar/ColumnarMetrics.h"
 
 #include "columnar/ColumnarCache.h"
+#include "columnar/ColumnarFifth.h"
 #include "columnar/ColumnarScan.h"
 #include "columnar/ColumnarTable.h"
 #include "metrics/MetricsEngine.h"
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <thread>
 
 namespace cpm::columnar {
 
@@ -122,118 +122,6 @@ void deviceTypeShare(const ColumnarTable &t, const Aggregates &a, MetricTable *t
     shaping::nameUnknownDevices(table);
 }
 
-/** Metric 5 over a range of stores: their rows and the sums the averages need. */
-struct FifthPart
-{
-    struct Sum
-    {
-        double seconds = 0;
-        qint64 stores = 0;
-    };
-    QVector<QVariantList> perStore, belowFive;
-    std::vector<Sum> perCustomer;
-    Sum fromFirst, fromCreated;
-    qint64 storesWithAny = 0, storesWith5 = 0, fifthBeforeCreated = 0;
-
-    void run(const ColumnarTable &t, const Aggregates &a, std::size_t begin, std::size_t end);
-    void merge(const FifthPart &other);
-};
-
-void FifthPart::run(const ColumnarTable &t, const Aggregates &a, std::size_t begin, std::size_t end)
-{
-    perCustomer.assign(std::size_t(t.customers.size()), {});
-    perStore.reserve(qsizetype(end - begin));
-    for (std::size_t s = begin; s < end; ++s) {
-        const int seen = a.firstCount[s];
-        storesWithAny += seen > 0;
-        const Store &store = t.stores[s];
-        if (seen < Aggregates::kFirst) {
-            if (seen > 0) // listed, not averaged
-                belowFive << QVariantList{store.id, store.name, store.customer, seen, a.firstTime[s * Aggregates::kFirst]};
-            continue;
-        }
-        const qint64 first = a.firstTime[s * Aggregates::kFirst];
-        const qint64 fifth = a.firstTime[s * Aggregates::kFirst + Aggregates::kFirst - 1];
-        ++storesWith5;
-        fromFirst.seconds += double(fifth - first);
-        ++fromFirst.stores;
-        Sum &customer = perCustomer[std::size_t(store.customerIndex)];
-        customer.seconds += double(fifth - first);
-        ++customer.stores;
-        QVariant fromStore;
-        if (store.createdAt) {
-            fromStore = fifth - *store.createdAt;
-            fromCreated.seconds += double(fifth - *store.createdAt);
-            ++fromCreated.stores;
-            fifthBeforeCreated += fifth < *store.createdAt;
-        }
-        // Built in place: a braced list would construct each value and then copy it.
-        QVariantList &row = perStore.emplaceBack();
-        row.reserve(7);
-        row.emplaceBack(store.id);
-        row.emplaceBack(store.name);
-        row.emplaceBack(store.customer);
-        row.emplaceBack(first);
-        row.emplaceBack(fifth);
-        row.emplaceBack(fifth - first);
-        row.emplaceBack(std::move(fromStore));
-    }
-}
-
-// Sums of whole seconds (below 2^53) are exact in any order, so the halves add up to exactly
-// what one pass gives; the rows keep store order (first half, then second).
-void FifthPart::merge(const FifthPart &other)
-{
-    perStore += other.perStore;
-    belowFive += other.belowFive;
-    for (std::size_t c = 0; c < perCustomer.size(); ++c) {
-        perCustomer[c].seconds += other.perCustomer[c].seconds;
-        perCustomer[c].stores += other.perCustomer[c].stores;
-    }
-    fromFirst.seconds += other.fromFirst.seconds;
-    fromFirst.stores += other.fromFirst.stores;
-    fromCreated.seconds += other.fromCreated.seconds;
-    fromCreated.stores += other.fromCreated.stores;
-    storesWithAny += other.storesWithAny;
-    storesWith5 += other.storesWith5;
-    fifthBeforeCreated += other.fifthBeforeCreated;
-}
-
-// Straight from the per-store first five (no intermediate table). At 100k stores the
-// QVariant rows are most of the cost of a filter change, so two threads build them.
-void timeToFifth(const ColumnarTable &t, const Aggregates &a, MetricsSnapshot *snapshot)
-{
-    shaping::describeTimeToFifth(snapshot);
-    const std::size_t stores = t.stores.size(), half = stores / 2;
-    FifthPart part, second;
-    if (stores >= 20'000 && parallel()) {
-        std::thread worker([&] { second.run(t, a, half, stores); });
-        part.run(t, a, 0, half);
-        worker.join();
-        part.merge(second);
-    } else {
-        part.run(t, a, 0, stores);
-    }
-    TimeToFifthSummary &summary = snapshot->timeToFifth;
-    summary.storesWithAny = part.storesWithAny;
-    summary.storesWith5 = part.storesWith5;
-    summary.fifthBeforeStoreCreated = part.fifthBeforeCreated;
-    snapshot->timeToFifthPerStore.rows = std::move(part.perStore);
-    snapshot->timeToFifthBelowFive.rows = std::move(part.belowFive);
-    if (part.fromFirst.stores)
-        summary.avgSeconds = part.fromFirst.seconds / double(part.fromFirst.stores);
-    if (part.fromCreated.stores)
-        summary.avgSecondsFromStoreCreated = part.fromCreated.seconds / double(part.fromCreated.stores);
-    for (std::size_t c = 0; c < part.perCustomer.size(); ++c) {
-        if (part.perCustomer[c].stores == 0)
-            continue;
-        const double avg = part.perCustomer[c].seconds / double(part.perCustomer[c].stores);
-        snapshot->timeToFifthPerCustomer.rows
-            << QVariantList{t.customers[qsizetype(c)], part.perCustomer[c].stores, avg, avg / 86400.0};
-    }
-    shaping::noteFifthBeforeStoreCreated(snapshot);
-}
-
 Coverage coverage(const ColumnarTable &t, const Aggregates &a)
 {
     Coverage c;
@@ -260,6 +148,8 @@ std::shared_ptr<const ColumnarTable> ColumnarMetrics::table(Error *error)
     if (!m_table || key != m_tableKey) {
         m_table = ColumnarCache::get(m_db, key, error);
         m_tableKey = key;
+        m_storeLabels.reset();
+        m_scratch = Aggregates();
     }
     return m_table;
 }
@@ -269,12 +159,14 @@ bool ColumnarMetrics::compute(const MetricFilter &filter, MetricsSnapshot *snaps
     const std::shared_ptr<const ColumnarTable> t = table(error);
     if (!t)
         return false;
-    const Aggregates a = evaluate(*t, ColumnarQuery::from(*t, filter));
+    const Aggregates &a = evaluate(*t, ColumnarQuery::from(*t, filter), &m_scratch);
     topStores(*t, a, &snapshot->topStores);
     topProducts(*t, a, &snapshot->topProducts);
     avgByTypologyCountry(*t, a, &snapshot->avgByTypologyCountry);
     deviceTypeShare(*t, a, &snapshot->deviceTypeShare);
-    timeToFifth(*t, a, snapshot);
+    if (!m_storeLabels)
+        m_storeLabels = std::make_shared<const StoreLabels>(*t);
+    timeToFifth(m_storeLabels, a, snapshot);
     snapshot->coverage = coverage(*t, a);
     return true;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/Error.h"
+#include "columnar/Aggregates.h"
 #include "metrics/MetricsSnapshot.h"
 
 #include <QSqlDatabase>
@@ -15,6 +16,7 @@ struct FilterDomain;
 namespace columnar {
 
 class ColumnarTable;
+struct StoreLabels;
 
 /**
  * The five metrics computed in C++ from the columnar snapshot of the warehouse, giving the
@@ -35,6 +37,8 @@ private:
     QSqlDatabase m_db;
     std::shared_ptr<const ColumnarTable> m_table;
     QString m_tableKey;
+    std::shared_ptr<const StoreLabels> m_storeLabels; ///< of m_table, made on the first compute
+    Aggregates m_scratch; ///< what compute() sums or scans into, kept so its pages stay mapped
 };
 
 } // namespace columnar

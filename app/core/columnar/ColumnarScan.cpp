@@ -4,6 +4,7 @@
 #include "columnar/ColumnarTable.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <thread>
 
@@ -111,9 +112,32 @@ void Aggregates::merge(const Aggregates &other)
     add(typeCount, other.typeCount);
     add(typeAmount, other.typeAmount);
     for (std::size_t s = 0; s < other.firstCount.size(); ++s) {
-        for (int k = 0; k < other.firstCount[s]; ++k)
-            offer(s, other.firstTime[s * kFirst + std::size_t(k)], other.firstRank[s * kFirst + std::size_t(k)]);
+        if (other.firstCount[s] > 0)
+            mergeFirst(s, other);
     }
+}
+
+// One merge step of two sorted lists (at most five each) instead of five offer() insertions:
+// a multi-status filter without dates merges 100k stores per extra status. (time, rank) pairs
+// are unique (ranks are), so the result is the same first five as offering them one by one.
+void Aggregates::mergeFirst(std::size_t storeIndex, const Aggregates &other)
+{
+    const std::size_t at = storeIndex * kFirst;
+    const int mine = firstCount[storeIndex], theirs = other.firstCount[storeIndex];
+    const qint64 *myTime = &firstTime[at], *theirTime = &other.firstTime[at];
+    const quint32 *myRank = &firstRank[at], *theirRank = &other.firstRank[at];
+    std::array<qint64, kFirst> times{};
+    std::array<quint32, kFirst> ranks{};
+    const int keep = std::min(kFirst, mine + theirs);
+    for (int k = 0, i = 0, j = 0; k < keep; ++k) {
+        const bool takeTheirs = i == mine
+            || (j < theirs && (theirTime[j] < myTime[i] || (theirTime[j] == myTime[i] && theirRank[j] < myRank[i])));
+        times[std::size_t(k)] = takeTheirs ? theirTime[j] : myTime[i];
+        ranks[std::size_t(k)] = takeTheirs ? theirRank[j++] : myRank[i++];
+    }
+    std::copy(times.begin(), times.begin() + keep, firstTime.begin() + std::ptrdiff_t(at));
+    std::copy(ranks.begin(), ranks.begin() + keep, firstRank.begin() + std::ptrdiff_t(at));
+    firstCount[storeIndex] = quint8(keep);
 }
 
 ColumnarQuery ColumnarQuery::from(const ColumnarTable &table, const MetricFilter &filter)
@@ -137,6 +161,20 @@ Aggregates emptyAggregates(const ColumnarTable &t)
 {
     return Aggregates(std::size_t(t.storeCount() + 2), std::size_t(t.storeCount()), t.pairSku.size(),
                       t.deviceTypes.size());
+}
+
+void resetAggregates(const ColumnarTable &t, Aggregates *a)
+{
+    const std::size_t stores = std::size_t(t.storeCount());
+    a->storeCount.assign(stores + 2, 0);
+    a->storeAmount.assign(stores + 2, 0.0);
+    a->pairCount.assign(t.pairSku.size(), 0);
+    a->pairAmount.assign(t.pairSku.size(), 0.0);
+    a->typeCount.assign(t.deviceTypes.size(), 0);
+    a->typeAmount.assign(t.deviceTypes.size(), 0.0);
+    a->firstCount.assign(stores, 0);
+    a->firstTime.assign(stores * Aggregates::kFirst, 0);
+    a->firstRank.assign(stores * Aggregates::kFirst, 0);
 }
 
 std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &t, TimeColumn column)
@@ -171,21 +209,27 @@ const std::vector<Aggregates> &ColumnarTable::perStatus(TimeColumn column) const
     return m_perStatus[c];
 }
 
-Aggregates evaluate(const ColumnarTable &t, const ColumnarQuery &query)
+const Aggregates &evaluate(const ColumnarTable &t, const ColumnarQuery &query, Aggregates *storage)
 {
-    if (query.statuses.empty())
-        return emptyAggregates(t);
+    if (query.statuses.empty()) {
+        resetAggregates(t, storage);
+        return *storage;
+    }
     if (!query.hasRange) {
-        Aggregates result = t.allRows(query.column, query.statuses.front());
+        const Aggregates &first = t.allRows(query.column, query.statuses.front());
+        if (query.statuses.size() == 1)
+            return first;
+        *storage = first;
         for (std::size_t i = 1; i < query.statuses.size(); ++i)
-            result.merge(t.allRows(query.column, query.statuses[i]));
-        return result;
+            storage->merge(t.allRows(query.column, query.statuses[i]));
+        return *storage;
     }
     std::vector<Slice> slices = slicesFor(t, query);
     std::size_t rows = 0;
     for (const Slice &slice : slices)
         rows += slice.end > slice.begin ? slice.end - slice.begin : 0;
-    Aggregates result = emptyAggregates(t);
+    resetAggregates(t, storage);
+    Aggregates &result = *storage;
     Targets targets{};
     for (int status : query.statuses)
         targets[std::size_t(status)] = &result;

@@ -23,7 +23,7 @@ QVariant MetricTable::value(int row, const QString &key) const
     const int column = columnIndex(key);
     if (row < 0 || row >= rows.size() || column < 0)
         return QVariant();
-    return rows[row].value(column);
+    return rows.cell(row, column);
 }
 
 QString formatDuration(double seconds)

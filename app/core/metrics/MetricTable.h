@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/MetricRows.h"
+
 #include <QString>
 #include <QStringList>
-#include <QVariantList>
 #include <QVector>
 
 namespace cpm {
@@ -24,7 +25,7 @@ struct MetricTable
     QString id;       ///< "top_stores", ...
     QString title;    ///< "Top 10 stores by transacted amount"
     QVector<MetricColumn> columns;
-    QVector<QVariantList> rows;
+    MetricRows rows;   ///< read cell by cell with rows.cell(row, column): big tables keep typed columns
     QStringList notes; ///< ties at the cut, rows left out and why, ...
 
     int columnIndex(const QString &key) const;

@@ -117,7 +117,7 @@ void cutAtLimit(MetricTable *table, const QString &sortKey, const QString &label
 void nameUnknownDevices(MetricTable *table)
 {
     const int type = table->columnIndex(QStringLiteral("device_type"));
-    for (QVariantList &row : table->rows) {
+    for (QVariantList &row : table->rows.editable()) {
         if (row[type].isNull()) {
             row[type] = QStringLiteral("(unknown device)");
             table->notes << QStringLiteral("Transactions whose device is missing from devices.csv are shown as "

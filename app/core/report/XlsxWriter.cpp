@@ -123,8 +123,8 @@ void writeCell(lxw_worksheet *sheet, int row, int col, const QVariant &value, Va
 double columnWidth(const MetricTable &table, int col)
 {
     qsizetype longest = table.columns[col].header.size() + 3;  // room for the autofilter button
-    for (const QVariantList &row : table.rows)
-        longest = std::max(longest, displayText(row.value(col), table.columns[col].kind).size());
+    for (qsizetype r = 0; r < table.rows.size(); ++r)
+        longest = std::max(longest, displayText(table.rows.cell(r, col), table.columns[col].kind).size());
     return std::clamp(double(longest) + 2, minWidth, maxWidth);
 }
 
@@ -137,7 +137,7 @@ void writeTableSheet(lxw_worksheet *sheet, const MetricTable &table, const Forma
     }
     for (int r = 0; r < table.rows.size(); ++r) {
         for (int c = 0; c < columns; ++c)
-            writeCell(sheet, r + 1, c, table.rows[r].value(c), table.columns[c].kind, f, status);
+            writeCell(sheet, r + 1, c, table.rows.cell(r, c), table.columns[c].kind, f, status);
     }
     if (columns > 0) {
         worksheet_freeze_panes(sheet, 1, 0);
