@@ -17,6 +17,7 @@ struct ColumnarBuilder::Impl
 {
     explicit Impl(sqlite3 *handle) : db(handle) {}
 
+    qint32 deviceSlot(qint64 id);
     bool encode(std::string *out);
     void writeMerged(persist::PayloadWriter &writer, const quint64 *keys, int bits, qint64 base,
                      const std::vector<quint8> &types, const std::vector<qint32> &storeSlots);
@@ -37,7 +38,8 @@ struct ColumnarBuilder::Impl
     std::vector<double> amount;
     std::vector<qint64> happened;
     std::vector<qint64> deviceIds;
-    std::unordered_map<qint64, qint32> deviceIndex;
+    std::vector<qint32> denseDeviceIndex; ///< by device id (-1: not seen), while ids are dense
+    std::unordered_map<qint64, qint32> deviceIndex; ///< the other ids
     std::string lastStatus;
     quint8 lastStatusIndex = detail::kNoStatus;
 };
@@ -118,11 +120,7 @@ void ColumnarBuilder::add(const BuilderRow &row)
         d->lastStatus.assign(row.status);
     }
     d->status.push_back(d->lastStatusIndex);
-    // try_emplace builds no node when the device is known (emplace would, every row).
-    const auto [device, added] = d->deviceIndex.try_emplace(row.device, qint32(d->deviceIds.size()));
-    if (added)
-        d->deviceIds.push_back(row.device);
-    d->device.push_back(device->second);
+    d->device.push_back(d->deviceSlot(row.device));
     d->amount.push_back(row.amount);
     d->lag.push_back(qint32(lag));
     d->happened.push_back(row.happenedAt);
@@ -135,6 +133,29 @@ bool ColumnarBuilder::payload(std::string *out, Error *error)
         *error = d->error;
     invalidate();
     return ok;
+}
+
+qint32 ColumnarBuilder::Impl::deviceSlot(qint64 id)
+{
+    // Device ids are small dense numbers in practice: a plain vector indexed by id then, sized
+    // in proportion to the devices seen. A hash map's node walk missed the cache on most rows
+    // (an eighth of the parse thread's time at 1M rows, by perf).
+    const std::size_t dense = denseDeviceIndex.size();
+    if (id >= 0 && std::size_t(id) >= dense && id < 4 * qint64(deviceIds.size()) + 65536)
+        denseDeviceIndex.resize(std::size_t(id) + 1 + dense / 2, -1);
+    if (id >= 0 && std::size_t(id) < denseDeviceIndex.size()) {
+        qint32 &slot = denseDeviceIndex[std::size_t(id)];
+        if (slot < 0) {
+            slot = qint32(deviceIds.size());
+            deviceIds.push_back(id);
+        }
+        return slot;
+    }
+    // try_emplace builds no node when the device is known (emplace would, every row).
+    const auto [known, added] = deviceIndex.try_emplace(id, qint32(deviceIds.size()));
+    if (added)
+        deviceIds.push_back(id);
+    return known->second;
 }
 
 bool ColumnarBuilder::Impl::sortKeys(int *bits, qint64 *timeBase)
