@@ -320,6 +320,19 @@ PayloadWriter::PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, 
     m_out.varint(happenedKnown);
 }
 
+void PayloadWriter::append(PayloadWriter &&part)
+{
+    // Each block is its columns' encodings back to back, so appending gives the same bytes
+    // as writing all the columns to one writer.
+    for (auto [mine, theirs] : {std::pair{&m_codes, &part.m_codes}, std::pair{&m_times, &part.m_times}}) {
+        if (mine->data().empty())
+            std::swap(*mine, *theirs);
+        else
+            mine->raw(theirs->data().data(), theirs->data().size());
+        *theirs = Writer();
+    }
+}
+
 void PayloadWriter::amounts(const double *values, const quint32 *order, std::size_t n)
 {
     writeAmounts(m_codes, {values, order, n});
