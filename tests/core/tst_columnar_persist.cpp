@@ -3,6 +3,7 @@
 // identical to a rebuild, and never trusted when missing, stale, of another format or damaged.
 #include "../common/TestSupport.h"
 
+#include "columnar/ColumnarBuilder.h"
 #include "columnar/ColumnarCache.h"
 #include "columnar/ColumnarPersist.h"
 #include "columnar/ColumnarTable.h"
@@ -10,6 +11,7 @@
 
 #include <QSqlQuery>
 
+#include <atomic>
 #include <numeric>
 
 using namespace cpm;
@@ -334,6 +336,54 @@ private slots:
         persist::Status status = persist::Status::Missing;
         QCOMPARE(topStore(&status), qMakePair(1, 1290.0));
         QCOMPARE(status, persist::Status::Loaded);
+    }
+
+    void cancelledRefreshLeavesNoSnapshot()
+    {
+        // The snapshot's rows are sorted and encoded on another thread while the models
+        // refresh: cancelling the refresh midway stops that work too, and nothing is kept.
+        test::TempWarehouse w;
+        QVERIFY(w.open());
+        Importer importer(w.warehouse, w.project);
+        importer.setProgress([](const QString &phase, qint64 done, qint64) {
+            return !(phase.startsWith(QStringLiteral("Building")) && done >= 2);
+        });
+        const ImportOptions options = test::extractOptions(test::fixture(QStringLiteral("basic")));
+        const ImportSummary cancelled = importer.run(options);
+        QCOMPARE(cancelled.error.code, Error::Code::Cancelled);
+        QCOMPARE(w.warehouse.lastBatchId(), 0);
+        QCOMPARE(w.count(QStringLiteral("raw_transactions")), 0);
+        QCOMPARE(w.count(QStringLiteral("columnar_snapshot")), 0);
+        // The same importer then imports in full: the snapshot from the loaded rows, as ever.
+        importer.setProgress({});
+        const ImportSummary s = importer.run(options);
+        QVERIFY2(s.succeeded(), qPrintable(s.error.toString()));
+        QVERIFY(s.snapshotFromLoadedRows);
+        QCOMPARE(payload(w), rebuiltPayload(w));
+    }
+
+    void abandonedPreparationYieldsNoPayload()
+    {
+        ColumnarBuilder builder(handle());
+        builder.reset();
+        BuilderRow row;
+        row.id = 1;
+        row.device = 10;
+        row.sku = "9";
+        row.name = "Tea";
+        row.status = "accepted";
+        row.amount = 5;
+        row.createdAt = row.happenedAt = 1642640400;
+        builder.add(row);
+        QVERIFY(builder.valid());
+        const std::atomic<bool> stop{true};
+        builder.prepare(&stop);
+        std::string bytes;
+        Error error;
+        QVERIFY(!builder.payload(&bytes, &error));
+        QCOMPARE(error.code, Error::Code::Cancelled);
+        QVERIFY(bytes.empty());
+        QVERIFY(!builder.valid()); // payload() releases the rows either way
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QtGlobal>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,6 +64,19 @@ public:
     void reserve(std::size_t rows);
     void add(const BuilderRow &row);
 
+    /**
+     * The part of payload() that reads no database: sorts the rows by time and, for a new
+     * table, encodes every column the dimensions do not decide, freeing the rows. It may run
+     * on another thread while the models refresh and loadDimensions() runs; nothing else may
+     * use the builder until it returns. Once @p stop (may be null) is set it
+     * gives up early, and payload() then fails. payload() calls it if it has not run.
+     */
+    void prepare(const std::atomic<bool> *stop);
+    /**
+     * The dimensions, read from the refreshed models on the connection's thread (possibly
+     * while prepare() runs on another). payload() calls it if it has not run.
+     */
+    bool loadDimensions(Error *error);
     /**
      * The persisted snapshot's payload: dimensions read from the refreshed models, rows as
      * collected. Releases the collected rows (call once).

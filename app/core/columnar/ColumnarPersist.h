@@ -58,6 +58,13 @@ public:
      * (see appendPayload()) leaves out the stores and device types, which the base holds.
      */
     PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown, bool delta = false);
+    /**
+     * Columns only, to be append()ed to a writer with dimensions: a builder can encode the
+     * columns that do not depend on the dimensions before these are known.
+     */
+    PayloadWriter() = default;
+    /** Appends the columns @p part wrote after this writer's own, block by block. */
+    void append(PayloadWriter &&part);
     template<typename T>
     void codes(const std::vector<T> &column) { codec::writeColumn(m_codes, column); }
     /** A code column read through @p at(i) (e.g. through a sort order, without a copy). */

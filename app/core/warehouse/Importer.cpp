@@ -17,6 +17,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <atomic>
+#include <future>
+
 namespace cpm {
 
 Importer::Importer(Warehouse &warehouse, const SqlProject &project) : m_warehouse(warehouse), m_project(project) {}
@@ -33,6 +36,47 @@ static Error cancelled()
     Error e = Error::make(Error::Code::Cancelled, QStringLiteral("import cancelled; the warehouse is unchanged"));
     return e;
 }
+
+namespace {
+
+/**
+ * Sorts and encodes the snapshot's rows on other threads while the models refresh on the
+ * importer's: ColumnarBuilder::prepare reads no database, so the connection stays with this
+ * thread. Joined by join(), or on scope exit, where it is told to give up early.
+ */
+class PrepareInBackground
+{
+public:
+    PrepareInBackground(columnar::ColumnarBuilder &builder, bool start)
+    {
+        if (start && builder.valid())
+            m_done = std::async(std::launch::async, [&builder, this] { builder.prepare(&m_stop); });
+    }
+    ~PrepareInBackground()
+    {
+        if (m_done.valid()) {
+            m_stop = true;
+            m_done.wait();
+        }
+    }
+    PrepareInBackground(const PrepareInBackground &) = delete;
+    PrepareInBackground &operator=(const PrepareInBackground &) = delete;
+
+    /** Waits for it; @p abandon: the import failed, so the rest of the work is skipped. */
+    void join(bool abandon)
+    {
+        if (!m_done.valid())
+            return;
+        m_stop = abandon;
+        m_done.get();
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::future<void> m_done;
+};
+
+} // namespace
 
 ImportSummary Importer::run(const ImportOptions &options)
 {
@@ -65,10 +109,15 @@ ImportSummary Importer::run(const ImportOptions &options)
     summary.loadSeconds = double(timer.restart()) / 1000.0;
     const bool checkNow = anyLoaded && options.dryRun && options.checkData;
     const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);
+    PrepareInBackground preparing(*m_builder, ok && refreshNow && !options.dryRun);
     ok = ok && (!refreshNow || refresh(&error));
     if (ok && checkNow)
         summary.dataTests = DataTestRunner(m_warehouse.database()).run(m_project.dataTests());
     summary.refreshSeconds = double(timer.restart()) / 1000.0;
+    // The dimensions are read while the rows are still being encoded on the other cores.
+    const bool fromRows = ok && refreshNow && !options.dryRun && m_builder->valid();
+    ok = ok && (!fromRows || m_builder->loadDimensions(&error));
+    preparing.join(!ok); // the wait, if any, counts as the snapshot's
     // The snapshot is stored inside the import's transaction: it commits or rolls back with
     // the data it was built from, so a stored snapshot always matches its batch. A dry run
     // never keeps one, so it does not build one either.
