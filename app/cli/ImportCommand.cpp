@@ -43,6 +43,9 @@ public:
         parser.addOption({QStringLiteral("date-format"),
                           QStringLiteral("Date order of every timestamp: auto (default), mdy, dmy or ymd."),
                           QStringLiteral("ORDER"), QStringLiteral("auto")});
+        parser.addOption({QStringLiteral("decimal"),
+                          QStringLiteral("Decimal mark of amounts: auto (default: detected per file), comma or point."),
+                          QStringLiteral("MARK"), QStringLiteral("auto")});
         parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Validate and count, then roll back.")});
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts, recognised by their header."), QStringLiteral("[FILE...]"));
     }
@@ -55,6 +58,9 @@ public:
         if (!parseDateFormat(parser.value(QStringLiteral("date-format")), &options.dateOrder))
             return fail(err, name(), QStringLiteral("--date-format '%1' is not one of auto, mdy, dmy, ymd")
                                          .arg(parser.value(QStringLiteral("date-format"))), 2);
+        if (!decimalMarkFromName(parser.value(QStringLiteral("decimal")), &options.decimalMark))
+            return fail(err, name(), QStringLiteral("--decimal '%1' is not one of auto, comma, point")
+                                         .arg(parser.value(QStringLiteral("decimal"))), 2);
         for (const QString &path : parser.positionalArguments())
             options.files.push_back({path, FileRole::Unknown});
         for (const char *role : {"stores", "devices", "transactions"}) {

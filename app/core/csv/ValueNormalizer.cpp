@@ -103,8 +103,15 @@ SkuKind normaliseSku(QByteArrayView in, QByteArray *out)
         assign(out, sku.sliced(1));
         return SkuKind::VPrefix;
     }
+    if (isScientific(sku)) {
+        assign(out, sku);
+        return SkuKind::Lossy;
+    }
+    // pandas writes a numeric SKU column as floats: "3770009015048.0" is 3770009015048.
+    if (isDigit(sku[0]) && !allDigits(sku) && wholeDigits(sku, out) == WholeForm::Float)
+        return SkuKind::Float;
     assign(out, sku);
-    return isScientific(sku) ? SkuKind::Lossy : SkuKind::Plain;
+    return SkuKind::Plain;
 }
 
 void normaliseStatus(QByteArrayView in, QByteArray *out)
@@ -153,18 +160,9 @@ bool parseInteger(QByteArrayView in, qint64 *out)
 
 QByteArray maskCardNumber(QByteArrayView in)
 {
-    // Only a 4-digit window is ever held, so no full card number leaves this function.
-    char last[4] = {0, 0, 0, 0};
-    qsizetype digits = 0;
-    for (const char c : in) {
-        if (isDigit(c))
-            last[digits++ % 4] = c;
-    }
-    if (digits < 4)
-        return QByteArray();
-    QByteArray masked(4, '0');
-    for (int i = 0; i < 4; ++i)
-        masked[i] = last[(digits + i) % 4];
+    QByteArray masked;
+    WholeForm form = WholeForm::Plain;
+    maskCardNumber(in, &masked, &form);
     return masked;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/FileInspector.h"
 
+#include "csv/DecimalMarkDetector.h"
 #include "csv/ValueNormalizer.h"
 
 namespace cpm {
@@ -45,6 +46,8 @@ FileInspection FileInspector::inspect(const QString &path, FileRole forced, int 
     result.fileSize = reader.fileSize();
     QVector<TimestampDetector> detectors;
     QVector<int> tsFields;
+    DecimalMarkDetector amounts;
+    int amountField = -1;
     qint64 records = 0;
     qint64 sampleBytes = 0;
     const auto status = reader.read([&](const CsvRecord &record) {
@@ -58,7 +61,11 @@ FileInspection FileInspector::inspect(const QString &path, FileRole forced, int 
             for (int column : timestampColumns(result.mapping.role))
                 tsFields << result.mapping.field(column);
             detectors.resize(tsFields.size());
+            if (result.mapping.role == FileRole::Transactions)
+                amountField = result.mapping.field(Col::Amount);
         } else {
+            if (amountField >= 0 && amountField < record.size())
+                amounts.add(record.field(amountField));
             for (int i = 0; i < tsFields.size(); ++i) {
                 if (tsFields[i] < record.size())
                     detectors[i].add(ValueNormalizer::trimmed(record.field(tsFields[i])));
@@ -91,6 +98,7 @@ FileInspection FileInspector::inspect(const QString &path, FileRole forced, int 
     const QVector<int> columns = timestampColumns(result.mapping.role);
     for (int i = 0; i < columns.size(); ++i)
         result.timestampFormats.insert(names.at(columns[i]), detectors[i].result());
+    result.amountFormat = amounts.result(result.dialect.delimiter);
     return result;
 }
 

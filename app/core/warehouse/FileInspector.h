@@ -3,6 +3,7 @@
 
 #include "base/Error.h"
 #include "csv/CsvReader.h"
+#include "csv/DecimalMark.h"
 #include "csv/FileClassifier.h"
 #include "csv/TimestampDetector.h"
 
@@ -22,6 +23,7 @@ struct FileInspection
     qint64 fileSize = 0;
     qint64 estimatedRows = 0;       ///< from the average record size of the sample
     QMap<QString, TimestampFormatGuess> timestampFormats; ///< canonical column name -> guess
+    DecimalMarkGuess amountFormat;  ///< the amount column's decimal mark (transactions only)
     QVector<QStringList> previewRows; ///< first records as parsed (card data masked, CVV blank)
     Error error;
 

@@ -3,6 +3,7 @@
 
 #include "base/Error.h"
 #include "csv/CsvReader.h"
+#include "csv/DecimalMark.h"
 #include "csv/FileClassifier.h"
 #include "csv/TimestampDetector.h"
 #include "transform/DataTestRunner.h"
@@ -31,6 +32,10 @@ struct ImportOptions
     DateOrder dateOrder = DateOrder::Unknown;
     /** Per column overrides, keyed "role.column" (e.g. "transactions.created_at"). */
     QHash<QString, DateOrder> columnDateOrders;
+    /** Decimal mark of the amounts of every file (Auto: detected per column from the values). */
+    DecimalMark decimalMark = DecimalMark::Auto;
+    /** Per file overrides, keyed by role name ("transactions"): the wizard's answer to an ambiguity. */
+    QHash<QString, DecimalMark> fileDecimalMarks;
     /** Validate only: load into a transaction, count, then roll back. */
     bool dryRun = false;
     /** Rebuild the transform models after loading (always, except for a dry run). */
@@ -79,6 +84,7 @@ struct FileImportSummary
     bool alreadyImported = false; ///< same bytes imported before: skipped, nothing changed
     qint64 previousBatch = 0;
     QMap<QString, TimestampFormatGuess> timestampFormats; ///< column -> detected format
+    DecimalMarkGuess amountFormat; ///< the amount column's decimal mark, as finally read
     QVector<ImportNote> notes;
     QVector<RejectedRow> rejectSamples; ///< the first rejects (all are in the rejects table)
     ColumnMapping mapping;

@@ -4,6 +4,7 @@
 #include "columnar/ColumnarBuilder.h"
 #include "transform/SqlProject.h"
 #include "warehouse/BulkLoadPragmas.h"
+#include "warehouse/NumberColumns.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
 #include "warehouse/Sha256.h"
@@ -169,6 +170,7 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
         file.summary.fileSize = file.inspection.fileSize;
         file.summary.mapping = file.inspection.mapping;
         file.summary.timestampFormats = file.inspection.timestampFormats;
+        file.summary.amountFormat = startingDecimalMark(file.inspection.amountFormat, file.inspection.role(), options);
         file.hash = std::async(std::launch::async, &Importer::hashFile, source.path).share();
         planned[slot] = file;
     }
@@ -268,8 +270,9 @@ bool Importer::importFile(PlannedFile &file, const ImportOptions &options, qint6
         return true;
     QVector<TimestampColumn> columns = timestampColumnsFor(file.inspection, options);
     // A guessed date order that the data later contradicts (a day > 12 deep in the file)
-    // is corrected by reloading the file with the other order, inside a savepoint.
-    for (int attempt = 0; attempt <= columns.size(); ++attempt) {
+    // is corrected by reloading the file with the other order, inside a savepoint; so is a
+    // guessed decimal mark (one more attempt).
+    for (int attempt = 0; attempt <= columns.size() + 1; ++attempt) {
         bool restart = false;
         if (!m_warehouse.exec(QStringLiteral("savepoint import_file")))
             return *error = m_warehouse.error(), false;

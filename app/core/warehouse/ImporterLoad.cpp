@@ -46,6 +46,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     summary.rowsRead = summary.rowsLoaded = summary.rowsRejected = 0;
     summary.rejectSamples.clear();
     RecordLoader loader(summary.mapping, columns, batchId);
+    loader.numbers().setAmountFormat(summary.amountFormat);
     SqliteStatement rejects;
     if (!loader.prepare(m_warehouse.handle(), m_project.root(), error))
         return false;
@@ -114,6 +115,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
         *error = Error::make(Error::Code::Database, pipeline.errorMessage());
         error->line = pipeline.failedLine();
     }
+    summary.amountFormat = loader.numbers().amountFormat(); // a contradicted decimal mark comes back flipped
     if (*restart) {
         flipContradictedOrder(summary, columns, loader.contradictedColumn());
         return true;
@@ -125,6 +127,8 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             error->file = summary.path;
         return false;
     }
+    if (!loader.numbers().checkDecided(summary.path, error))
+        return false;
     report(phase, reader.fileSize(), reader.fileSize());
     columns = loader.timestampColumns();
     // Every id of this file now carries this batch; counting the table again (a scan) is only

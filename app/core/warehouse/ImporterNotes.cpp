@@ -54,6 +54,7 @@ void Importer::collectNotes(PlannedFile &file, const RecordLoader &loader, qint6
     add(summary, QStringLiteral("v_prefix_sku"), loader.vPrefixSkus,
         QStringLiteral("SKUs written with a leading 'v': read as the same product without it"));
     add(summary, QStringLiteral("empty_sku"), loader.emptySkus, QStringLiteral("rows without a SKU"));
+    summary.notes << loader.numbers().notes(summary.rowsLoaded);
     add(summary, QStringLiteral("negative_amount"), loader.negativeAmounts, QStringLiteral("negative amounts (kept: refunds?)"));
     for (auto it = loader.unknownStatuses.cbegin(); it != loader.unknownStatuses.cend(); ++it)
         add(summary, QStringLiteral("unknown_status"), it.value(),

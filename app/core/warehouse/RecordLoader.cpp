@@ -23,7 +23,7 @@ static QString readSql(const QString &root, const QString &relative, Error *erro
 }
 
 RecordLoader::RecordLoader(const ColumnMapping &mapping, QVector<TimestampColumn> timestampColumns, qint64 batchId)
-    : m_mapping(mapping), m_timestamps(std::move(timestampColumns)), m_batchId(batchId)
+    : m_mapping(mapping), m_timestamps(std::move(timestampColumns)), m_batchId(batchId), m_numbers(mapping)
 {
 }
 
@@ -66,12 +66,29 @@ bool RecordLoader::integerField(const CsvRecord &record, int canonical, bool req
     const QByteArrayView value = text(record, canonical);
     if (value.isEmpty() && !required)
         return true;
-    if (N::parseInteger(value, out))
+    const WholeForm form = m_numbers.whole(canonical, value, out);
+    if (form == WholeForm::Plain || form == WholeForm::Float)
         return true;
-    rejectField(record, canonical, value.isEmpty() ? QStringLiteral("missing value (expected an integer)")
-                                                   : QStringLiteral("not an integer (expected digits like 42)"),
+    rejectField(record, canonical,
+                value.isEmpty()                  ? QStringLiteral("missing value (expected an integer)")
+                    : form == WholeForm::Fraction ? QStringLiteral("not a whole number (expected an integer like 42)")
+                    : form == WholeForm::Lossy
+                    ? QStringLiteral("rounded by a spreadsheet, its last digits are lost (expected every digit, like 42)")
+                    : QStringLiteral("not an integer (expected digits like 42)"),
                 reject);
     return false;
+}
+
+RecordLoader::Outcome RecordLoader::amountField(const CsvRecord &record, double *out, RejectedRow *reject)
+{
+    const QByteArrayView value = text(record, Col::Amount);
+    switch (m_numbers.amount(value, record.lineNumber(), out)) {
+    case NumberColumns::Amount::Ok: return Outcome::Loaded;
+    case NumberColumns::Amount::Contradiction: return Outcome::OrderContradiction;
+    case NumberColumns::Amount::Bad: break;
+    }
+    rejectField(record, Col::Amount, m_numbers.amountReason(value), reject);
+    return Outcome::Rejected;
 }
 
 bool RecordLoader::timestampField(const CsvRecord &record, TimestampColumn &column, qint64 *out, RejectedRow *reject)
@@ -151,7 +168,7 @@ RecordLoader::Outcome RecordLoader::loadStore(const CsvRecord &record, RejectedR
     m_pipeline->bindText(5, text(record, Col::Country));
     m_pipeline->bindInt(6, created);
     m_pipeline->bindText(7, text(record, Col::Typology));
-    m_pipeline->bindText(8, text(record, Col::CustomerId));
+    m_pipeline->bindText(8, m_numbers.customerId(text(record, Col::CustomerId)));
     m_pipeline->bindInt(9, m_batchId);
     m_pipeline->bindInt(10, record.lineNumber());
     return execute(id);
@@ -184,10 +201,8 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
     double amount = 0;
     if (!integerField(record, Col::TxId, true, &id, reject) || !integerField(record, Col::TxDeviceId, true, &device, reject))
         return Outcome::Rejected;
-    if (!N::parseAmount(text(record, Col::Amount), &amount)) {
-        rejectField(record, Col::Amount, QStringLiteral("not an amount (expected a number like 749 or 12.50)"), reject);
-        return Outcome::Rejected;
-    }
+    if (const Outcome outcome = amountField(record, &amount, reject); outcome != Outcome::Loaded)
+        return outcome;
     N::normaliseStatus(text(record, Col::Status), &m_status);
     if (m_status.isEmpty()) {
         rejectField(record, Col::Status, QStringLiteral("missing status (expected accepted, refused or cancelled)"), reject);
@@ -200,10 +215,12 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
     lossySkus += kind == SkuKind::Lossy;
     vPrefixSkus += kind == SkuKind::VPrefix;
     emptySkus += kind == SkuKind::Empty;
+    m_numbers.countSku(kind);
     negativeAmounts += amount < 0;
     if (!N::isKnownStatus(m_status))
         ++unknownStatuses[m_status];
-    m_card = m_mapping.has(Col::CardNumber) ? N::maskCardNumber(text(record, Col::CardNumber)) : QByteArray();
+    if (m_mapping.has(Col::CardNumber))
+        m_numbers.card(text(record, Col::CardNumber), &m_card);
 
     beginRow(record);
     m_pipeline->bindInt(1, id);
@@ -247,14 +264,15 @@ static QString csvQuoted(const QString &value, char delimiter)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-// Digits, spaces and dashes only, with at least three digits: could be a card number or CVV.
+// Digits, spaces and dashes only (or a float: "201433236787273.0", "2.01433E+14"), with at
+// least three digits: could be a card number or CVV.
 static bool looksLikeCardData(QByteArrayView field)
 {
     int digits = 0;
     for (char c : field) {
         if (c >= '0' && c <= '9')
             ++digits;
-        else if (c != ' ' && c != '-')
+        else if (c != ' ' && c != '-' && c != '.' && c != ',' && c != 'e' && c != 'E' && c != '+')
             return false;
     }
     return digits >= 3;

@@ -7,6 +7,7 @@
 #include "csv/TimestampParser.h"
 #include "warehouse/IdSet.h"
 #include "warehouse/ImportTypes.h"
+#include "warehouse/NumberColumns.h"
 #include "warehouse/SqliteStatement.h"
 
 #include <QByteArray>
@@ -63,6 +64,9 @@ public:
     qint64 distinctIds() const { return m_ids.size(); }
     /** The smallest id loaded (the largest qint64 when none was). */
     qint64 minId() const { return m_minId; }
+    /** Number columns: integral floats, the amounts' decimal mark (set it before loading). */
+    NumberColumns &numbers() { return m_numbers; }
+    const NumberColumns &numbers() const { return m_numbers; }
 
     qint64 lossySkus = 0;
     qint64 vPrefixSkus = 0;
@@ -75,6 +79,7 @@ private:
     Outcome loadDevice(const CsvRecord &record, RejectedRow *reject);
     Outcome loadTransaction(const CsvRecord &record, RejectedRow *reject);
     bool integerField(const CsvRecord &record, int canonical, bool required, qint64 *out, RejectedRow *reject);
+    Outcome amountField(const CsvRecord &record, double *out, RejectedRow *reject);
     bool timestampField(const CsvRecord &record, TimestampColumn &column, qint64 *out, RejectedRow *reject);
     QByteArrayView text(const CsvRecord &record, int canonical) const;
     void rejectField(const CsvRecord &record, int canonical, const QString &reason, RejectedRow *reject) const;
@@ -90,6 +95,7 @@ private:
     QByteArray m_card;
     int m_contradicted = -1;
     IdSet m_ids;
+    NumberColumns m_numbers;
     qint64 m_minId = std::numeric_limits<qint64>::max();
     columnar::ColumnarBuilder *m_builder = nullptr;
     InsertPipeline *m_pipeline = nullptr;
