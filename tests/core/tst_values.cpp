@@ -64,6 +64,12 @@ void TstValues::sku_data()
     QTest::newRow("scientific bare") << QByteArray(" 3.77e12 ") << QByteArray("3.77e12") << SkuKind::Lossy;
     QTest::newRow("no mantissa") << QByteArray("E+12") << QByteArray("E+12") << SkuKind::Plain;
     QTest::newRow("no exponent") << QByteArray("12E") << QByteArray("12E") << SkuKind::Plain;
+    QTest::newRow("pandas float") << QByteArray("3770009015048.0") << QByteArray("3770009015048") << SkuKind::Float;
+    QTest::newRow("pandas float padded") << QByteArray(" 111.00 ") << QByteArray("111") << SkuKind::Float;
+    QTest::newRow("not whole") << QByteArray("111.5") << QByteArray("111.5") << SkuKind::Plain;
+    QTest::newRow("v and float") << QByteArray("v111.0") << QByteArray("v111.0") << SkuKind::Plain;
+    QTest::newRow("version-like") << QByteArray("1.0.0") << QByteArray("1.0.0") << SkuKind::Plain;
+    QTest::newRow("scientific stays lossy") << QByteArray("1.0E3") << QByteArray("1.0E3") << SkuKind::Lossy;
     QTest::newRow("empty") << QByteArray() << QByteArray() << SkuKind::Empty;
     QTest::newRow("blank") << QByteArray("  \t") << QByteArray() << SkuKind::Empty;
 }
@@ -188,6 +194,8 @@ void TstValues::card_data()
     QTest::newRow("exactly four") << QByteArray("1234") << QByteArray("1234");
     QTest::newRow("split last group") << QByteArray("4111 1111 1111 12 34") << QByteArray("1234");
     QTest::newRow("already masked") << QByteArray("************4321") << QByteArray("4321");
+    QTest::newRow("pandas float") << QByteArray("201433236787273.0") << QByteArray("7273");
+    QTest::newRow("excel rounded") << QByteArray("2.01433E+14") << QByteArray();
     QTest::newRow("three digits") << QByteArray("123") << QByteArray();
     QTest::newRow("empty") << QByteArray() << QByteArray();
     QTest::newRow("no digits") << QByteArray("n/a") << QByteArray();
