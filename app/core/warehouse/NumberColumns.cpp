@@ -138,7 +138,7 @@ QVector<ImportNote> NumberColumns::notes(qint64 rowsLoaded) const
                                            "the decimal point").arg(columnName(Col::CardNumber), count(m_floatCards))};
     if (m_lossyCards > 0)
         notes << ImportNote{QStringLiteral("lossy_card"), m_lossyCards,
-                            QStringLiteral("%1: %2 card numbers rounded by a spreadsheet (e.g. 2.01433E+14): their last "
+                            QStringLiteral("%1: %2 card numbers rounded by a spreadsheet into scientific notation: their last "
                                            "digits are lost, so none are kept").arg(columnName(Col::CardNumber), count(m_lossyCards))};
     if (m_scientificAmounts > 0)
         notes << ImportNote{QStringLiteral("scientific_amount"), m_scientificAmounts,
