@@ -85,6 +85,7 @@ void ImportSelection::assign(FileRole role, const FileInspection &inspection)
         const QString prefix = roleName(role) + QLatin1Char('.');
         for (auto it = m_dateOrders.begin(); it != m_dateOrders.end();)
             it = it.key().startsWith(prefix) ? m_dateOrders.erase(it) : std::next(it);
+        m_decimalMarks.remove(roleName(role));
     }
     m_slots[index] = inspection;
 }
@@ -161,12 +162,21 @@ void ImportSelection::setDateOrder(FileRole role, const QString &column, DateOrd
         m_dateOrders.insert(key, order);
 }
 
+void ImportSelection::setDecimalMark(FileRole role, DecimalMark mark)
+{
+    if (mark == DecimalMark::Auto)
+        m_decimalMarks.remove(roleName(role));
+    else
+        m_decimalMarks.insert(roleName(role), mark);
+}
+
 ImportOptions ImportSelection::options(bool dryRun) const
 {
     ImportOptions options;
     for (FileRole role : assignedRoles())
         options.files << ImportSource{slot(role).path, role};
     options.columnDateOrders = m_dateOrders;
+    options.fileDecimalMarks = m_decimalMarks;
     options.dryRun = dryRun;
     options.checkData = dryRun; // the check page also shows orphans, early transactions, ...
     options.refreshModels = !dryRun;

@@ -58,6 +58,10 @@ public:
     DateOrder dateOrder(FileRole role, const QString &column) const;
     void setDateOrder(FileRole role, const QString &column, DateOrder order);
 
+    /** The decimal mark chosen for @p role's amounts (DecimalMark::Auto: none, as detected). */
+    DecimalMark decimalMark(FileRole role) const { return m_decimalMarks.value(roleName(role), DecimalMark::Auto); }
+    void setDecimalMark(FileRole role, DecimalMark mark);
+
     /** Options for the importer: every filled slot with its role forced, the chosen date orders. */
     ImportOptions options(bool dryRun) const;
 
@@ -74,6 +78,7 @@ private:
     QVector<FileInspection> m_slots;
     QVector<Misfit> m_misfits;
     QHash<QString, DateOrder> m_dateOrders;
+    QHash<QString, DecimalMark> m_decimalMarks; ///< keyed by role name, as ImportOptions::fileDecimalMarks
 };
 
 } // namespace cpm

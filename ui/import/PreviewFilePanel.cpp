@@ -3,11 +3,13 @@
 
 #include "ImportPreviewModel.h"
 #include "csv/TimestampParser.h"
+#include "csv/ValueNormalizer.h"
 #include "import/ImportSelection.h"
 
 #include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -49,6 +51,9 @@ void PreviewFilePanel::setupUi()
     layout->addWidget(table, 1);
     if (!m_inspection.timestampFormats.isEmpty())
         layout->addWidget(setupTimestamps());
+    const DecimalMarkGuess &amounts = m_inspection.amountFormat;
+    if (amounts.ambiguous || (amounts.settled && amounts.mark == DecimalMark::Comma))
+        layout->addWidget(setupAmounts());
     if (!m_inspection.mapping.notes.isEmpty() || !m_inspection.mapping.ignoredColumns.isEmpty()) {
         QStringList notes = m_inspection.mapping.notes;
         if (!m_inspection.mapping.ignoredColumns.isEmpty())
@@ -106,6 +111,57 @@ QComboBox *PreviewFilePanel::makeOrderCombo(const QString &column, QLabel *examp
     connect(combo, QOverload<int>::of(&QComboBox::activated), this, [this, combo, column, example, role] {
         m_selection->setDateOrder(role, column, DateOrder(combo->currentData().toInt()));
         example->setText(exampleText(column));
+    });
+    return combo;
+}
+
+bool PreviewFilePanel::needsDecimalChoice() const
+{
+    const DecimalMarkGuess &amounts = m_inspection.amountFormat;
+    return amounts.ambiguous && !amounts.settled && m_selection->decimalMark(m_inspection.role()) == DecimalMark::Auto;
+}
+
+QWidget *PreviewFilePanel::setupAmounts()
+{
+    auto *box = new QGroupBox(tr("Amounts"), this);
+    auto *row = new QHBoxLayout(box);
+    const DecimalMarkGuess &amounts = m_inspection.amountFormat;
+    auto *label = new QLabel(box);
+    label->setObjectName(QStringLiteral("decimalLabel"));
+    label->setWordWrap(true);
+    row->addWidget(label, 1);
+    if (!amounts.ambiguous || amounts.settled) {
+        label->setText(tr("The amounts use a decimal comma (e.g. %1): read as such, so 1.234,56 is 1234.56.")
+                           .arg(amounts.example));
+        return box;
+    }
+    label->setText(tr("The amounts can be read two ways: is '%1' a number with a decimal comma (%2) or with a "
+                      "thousands separator (%3)? Nothing in the sample tells.")
+                       .arg(amounts.example, exampleReading(DecimalMark::Comma), exampleReading(DecimalMark::Point)));
+    row->addWidget(makeDecimalCombo());
+    return box;
+}
+
+QString PreviewFilePanel::exampleReading(DecimalMark mark) const
+{
+    double value = 0;
+    const QByteArray example = m_inspection.amountFormat.example.toUtf8();
+    return ValueNormalizer::parseDecimal(example, mark, &value) ? QString::number(value, 'g', 15) : QStringLiteral("?");
+}
+
+QComboBox *PreviewFilePanel::makeDecimalCombo()
+{
+    auto *combo = new QComboBox(this);
+    combo->setObjectName(QStringLiteral("decimalMark"));
+    combo->addItem(tr("Choose…"), int(DecimalMark::Auto));
+    combo->addItem(tr("Decimal comma: 1,234 = 1.234"), int(DecimalMark::Comma));
+    combo->addItem(tr("Thousands separator: 1,234 = 1234"), int(DecimalMark::Point));
+    combo->setToolTip(tr("No amount in the sample has a separator that only one reading allows, like 749,00 or 12.50."));
+    combo->setCurrentIndex(combo->findData(int(m_selection->decimalMark(m_inspection.role()))));
+    const FileRole role = m_inspection.role();
+    connect(combo, QOverload<int>::of(&QComboBox::activated), this, [this, combo, role] {
+        m_selection->setDecimalMark(role, DecimalMark(combo->currentData().toInt()));
+        emit decimalChoiceChanged();
     });
     return combo;
 }

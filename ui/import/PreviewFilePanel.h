@@ -16,7 +16,8 @@ class ImportSelection;
 
 /**
  * One extract's preview: dialect, the first records as parsed with each column's type,
- * and per timestamp column its format, a parsed example and, when ambiguous, a date-order choice.
+ * per timestamp column its format, a parsed example and, when ambiguous, a date-order choice;
+ * the amounts' decimal mark, with a choice when the sample cannot tell.
  */
 class PreviewFilePanel : public QWidget
 {
@@ -25,11 +26,21 @@ class PreviewFilePanel : public QWidget
 public:
     PreviewFilePanel(const FileInspection &inspection, ImportSelection *selection, QWidget *parent = nullptr);
 
+    /** The amounts' decimal mark is ambiguous and no choice has been made yet. */
+    bool needsDecimalChoice() const;
+
+signals:
+    void decimalChoiceChanged();
+
 private:
     void setupUi();
     QWidget *setupTimestamps();
     void addTimestampRow(QGridLayout *grid, int row, const QString &column, const TimestampFormatGuess &guess);
     QComboBox *makeOrderCombo(const QString &column, QLabel *example);
+    QWidget *setupAmounts();
+    QComboBox *makeDecimalCombo();
+    /** The amount example read with @p mark, e.g. "1.234" or "1234". */
+    QString exampleReading(DecimalMark mark) const;
     DateOrder effectiveOrder(const QString &column) const;
     QString exampleText(const QString &column) const;
 

@@ -16,7 +16,7 @@ PreviewPage::PreviewPage(ImportSelection *selection, QWidget *parent)
     setObjectName(QStringLiteral("previewPage"));
     setTitle(tr("Preview and formats"));
     setSubTitle(tr("The first rows as they will be read, each column's type, and how timestamps are understood. "
-                   "Choose the date order where the data cannot tell."));
+                   "Choose the date order or the decimal mark where the data cannot tell."));
     m_tabs->setObjectName(QStringLiteral("previewTabs"));
     m_tabs->setDocumentMode(true);
     auto *layout = new QVBoxLayout(this);
@@ -35,8 +35,22 @@ void PreviewPage::initializePage()
     for (FileRole role : m_selection->assignedRoles()) {
         const FileInspection &inspection = m_selection->slot(role);
         auto *panel = new PreviewFilePanel(inspection, m_selection, m_tabs);
-        m_tabs->addTab(panel, QStringLiteral("%1 — %2").arg(roleName(role), QFileInfo(inspection.path).fileName()));
+        connect(panel, &PreviewFilePanel::decimalChoiceChanged, this, &PreviewPage::completeChanged);
+        const bool firstQuestion = panel->needsDecimalChoice() && isComplete(); // the tabs so far ask nothing
+        const int tab = m_tabs->addTab(panel, QStringLiteral("%1 — %2").arg(roleName(role), QFileInfo(inspection.path).fileName()));
+        if (firstQuestion)
+            m_tabs->setCurrentIndex(tab); // shown first, so the question is seen
     }
+}
+
+bool PreviewPage::isComplete() const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const auto *panel = qobject_cast<const PreviewFilePanel *>(m_tabs->widget(i));
+        if (panel && panel->needsDecimalChoice())
+            return false;
+    }
+    return true;
 }
 
 } // namespace cpm

@@ -9,7 +9,7 @@ namespace cpm {
 
 class ImportSelection;
 
-/** Step 2: per chosen file, the first rows as parsed, column types and timestamp formats. */
+/** Step 2: per chosen file, the first rows as parsed, column types, timestamp formats and decimal marks. */
 class PreviewPage : public QWizardPage
 {
     Q_OBJECT
@@ -19,6 +19,8 @@ public:
 
     /** Rebuilds one tab per filled slot from the current selection. */
     void initializePage() override;
+    /** Complete once every file whose decimal mark the data cannot tell has a choice. */
+    bool isComplete() const override;
 
 private:
     ImportSelection *m_selection;
