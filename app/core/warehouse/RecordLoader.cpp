@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/RecordLoader.h"
 
-#include "snapshot/SnapshotSink.h"
 #include "csv/ValueNormalizer.h"
+#include "snapshot/SnapshotSink.h"
 #include "warehouse/InsertPipeline.h"
 
 #include <QFile>
