@@ -3,6 +3,8 @@
 #include "Commands.h"
 
 #include "transform/ModelGraph.h"
+#include "warehouse/SqlFile.h"
+#include "warehouse/Warehouse.h"
 
 #include <QSqlQuery>
 
@@ -34,19 +36,19 @@ public:
                    .arg(QStringLiteral("rows"), 10).arg(QStringLiteral("ms"), 9).arg(QStringLiteral("last run (UTC)"));
         int position = 0;
         for (const TransformModel &model : graph.ordered())
-            out << describe(++position, model, opened.warehouse.database());
+            out << describe(++position, model, opened.warehouse);
         return 0;
     }
 
 private:
-    static QString describe(int position, const TransformModel &model, const QSqlDatabase &db)
+    static QString describe(int position, const TransformModel &model, const Warehouse &warehouse)
     {
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("select row_count, milliseconds, finished_at from model_runs "
-                                     "where model = :model order by rowid desc limit 1"));
-        query.bindValue(QStringLiteral(":model"), model.name);
+        QSqlQuery query(warehouse.database());
+        Error error;
         QString rows = QStringLiteral("-"), ms = QStringLiteral("-"), when = QStringLiteral("never run");
-        if (query.exec() && query.next()) {
+        if (SqlFile::exec(query, warehouse.sqlRoot(), QStringLiteral("info/last_model_run.sql"),
+                          {{QStringLiteral(":model"), model.name}}, &error)
+            && query.next()) {
             rows = query.value(0).isNull() ? QStringLiteral("(view)") : query.value(0).toString();
             ms = QString::number(query.value(1).toDouble(), 'f', 1);
             when = query.value(2).toString();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The five metrics on tests/fixtures/basic, whose answers were computed by hand (see the
 // fixture's README and the working in the comments).
+#include "../common/ColumnarTestHooks.h"
 #include "../common/TestSupport.h"
 
 #include "columnar/ColumnarScan.h"

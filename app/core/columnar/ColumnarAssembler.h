@@ -5,6 +5,7 @@
 
 #include "base/Error.h"
 #include "columnar/ColumnarTable.h"
+#include "warehouse/SqlFile.h"
 
 #include <sqlite3.h>
 
@@ -26,11 +27,16 @@ void release(V &v)
     V().swap(v);
 }
 
-/** A prepared query on the raw handle, finalised on scope exit. */
+/** A prepared query (a statement file under snapshot/) on the raw handle, finalised on scope exit. */
 class Query
 {
 public:
-    Query(sqlite3 *db, const char *sql) : m_db(db) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    Query(sqlite3 *db, const QString &root, const char *relative) : m_db(db)
+    {
+        const QByteArray sql = SqlFile::statementUtf8(root, QLatin1String(relative), &m_fileError);
+        if (!m_fileError)
+            sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr);
+    }
     ~Query() { sqlite3_finalize(m_stmt); }
     Query(const Query &) = delete;
     Query &operator=(const Query &) = delete;
@@ -39,6 +45,8 @@ public:
     {
         if (m_stmt)
             return true;
+        if (m_fileError)
+            return *error = m_fileError, false;
         *error = Error::make(Error::Code::Database, QStringLiteral("cannot read the warehouse for the metrics: %1")
                                                         .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
         return false;
@@ -58,6 +66,7 @@ public:
 private:
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
+    Error m_fileError;
 };
 
 struct Device
@@ -116,7 +125,11 @@ struct RawRows
 class Assembler
 {
 public:
-    Assembler(sqlite3 *db, ColumnarTable &table, Error *error) : m_db(db), m_t(table), m_error(error) {}
+    /** @p sqlRoot: where the snapshot's reads of the models (snapshot/ files) are. */
+    Assembler(sqlite3 *db, ColumnarTable &table, Error *error, QString sqlRoot)
+        : m_db(db), m_root(std::move(sqlRoot)), m_t(table), m_error(error)
+    {
+    }
 
     /** Everything from the models: the rebuild path. */
     bool run(bool aggregates)
@@ -156,6 +169,7 @@ private:
     void precompute(bool aggregates);
 
     sqlite3 *m_db;
+    QString m_root;
     ColumnarTable &m_t;
     Error *m_error;
     std::unordered_map<qint64, qint32> m_storeSlot;

@@ -15,7 +15,7 @@ namespace cpm::columnar {
 
 struct ColumnarBuilder::Impl
 {
-    explicit Impl(sqlite3 *handle) : db(handle) {}
+    Impl(sqlite3 *handle, QString sqlRoot) : db(handle), root(std::move(sqlRoot)) {}
 
     qint32 deviceSlot(qint64 id);
     void prepare(const std::atomic<bool> *stop);
@@ -29,6 +29,7 @@ struct ColumnarBuilder::Impl
     bool sortKeys(int *bits, qint64 *base);
 
     sqlite3 *db;
+    QString root; ///< where the dimensions' reads are (snapshot/ files)
     bool valid = false;
     bool delta = false; ///< the payload is a delta (resetDelta)
     qint64 lastId = 0;
@@ -62,16 +63,15 @@ struct ColumnarBuilder::Impl
     persist::PayloadWriter statusColumn, pairAndAmounts, times;
 };
 
-ColumnarBuilder::ColumnarBuilder(sqlite3 *db) : d(std::make_unique<Impl>(db)) {}
+ColumnarBuilder::ColumnarBuilder(sqlite3 *db, const QString &sqlRoot) : d(std::make_unique<Impl>(db, sqlRoot)) {}
 
 ColumnarBuilder::~ColumnarBuilder() = default;
 
 void ColumnarBuilder::reset()
 {
-    sqlite3 *db = d->db;
-    d = std::make_unique<Impl>(db);
+    d = std::make_unique<Impl>(d->db, d->root);
     d->table = std::make_unique<ColumnarTable>();
-    d->assembler = std::make_unique<detail::Assembler>(db, *d->table, &d->error);
+    d->assembler = std::make_unique<detail::Assembler>(d->db, *d->table, &d->error, d->root);
     d->valid = true;
 }
 
@@ -104,8 +104,7 @@ void ColumnarBuilder::resetDelta(std::shared_ptr<const ColumnarTable> dimensions
 
 void ColumnarBuilder::invalidate()
 {
-    sqlite3 *db = d->db;
-    d = std::make_unique<Impl>(db); // frees the rows collected so far
+    d = std::make_unique<Impl>(d->db, d->root); // frees the rows collected so far
 }
 
 bool ColumnarBuilder::valid() const { return d->valid; }

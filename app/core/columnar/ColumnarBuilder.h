@@ -2,28 +2,20 @@
 #pragma once
 
 #include "base/Error.h"
+#include "snapshot/SnapshotRow.h"
 
-#include <QtGlobal>
+#include <QString>
 
 #include <atomic>
 #include <memory>
 #include <string>
-#include <string_view>
 
 struct sqlite3;
 
 namespace cpm::columnar {
 
-/** One transaction as the importer loaded it (typed, normalised, trimmed). */
-struct BuilderRow
-{
-    qint64 id = 0;
-    qint64 device = 0;
-    std::string_view sku, name, status;
-    bool lossySku = false;
-    double amount = 0;
-    qint64 createdAt = 0, happenedAt = 0;
-};
+/** One transaction as the importer loaded it (the row a SnapshotSink is fed). */
+using BuilderRow = SnapshotRow;
 
 /**
  * Collects the transactions of an import as the loader writes them, so the import can store
@@ -38,7 +30,8 @@ struct BuilderRow
 class ColumnarBuilder
 {
 public:
-    explicit ColumnarBuilder(sqlite3 *db);
+    /** @p sqlRoot: where the reads of the dimensions are (snapshot/ files). */
+    explicit ColumnarBuilder(sqlite3 *db, const QString &sqlRoot = QStringLiteral(":/sql"));
     ~ColumnarBuilder();
     ColumnarBuilder(const ColumnarBuilder &) = delete;
     ColumnarBuilder &operator=(const ColumnarBuilder &) = delete;

@@ -3,6 +3,7 @@
 
 #include "columnar/ColumnarPersist.h"
 #include "columnar/ColumnarTable.h"
+#include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
 
 #include <QFileInfo>
@@ -28,31 +29,29 @@ Entry &entry()
     return cached;
 }
 
-qint64 newestBatch(const QSqlDatabase &db)
+qint64 newestBatch(const QSqlDatabase &db, const QString &sqlRoot)
 {
-    QSqlQuery query(db);
-    return query.exec(QStringLiteral("select coalesce(max(batch_id), 0) from import_batches")) && query.next()
-        ? query.value(0).toLongLong() : -1;
+    const QVariant batch = SqlFile::scalar(db, sqlRoot, QStringLiteral("info/last_batch_id.sql"));
+    return batch.isValid() ? batch.toLongLong() : -1;
 }
 
 } // namespace
 
-QString stateKey(const QSqlDatabase &db)
+QString stateKey(const QSqlDatabase &db, const QString &sqlRoot)
 {
     // Every import that changes data commits a new batch (a rolled-back one leaves no
     // trace), so the newest batch and its times identify what the models were built from.
     QSqlQuery query(db);
     QString state;
-    if (query.exec(QStringLiteral("select batch_id, started_at, finished_at from import_batches "
-                                  "order by batch_id desc limit 1"))
-        && query.next()) {
+    Error error;
+    if (SqlFile::exec(query, sqlRoot, QStringLiteral("info/newest_batch.sql"), {}, &error) && query.next()) {
         state = QStringLiteral("%1|%2|%3").arg(query.value(0).toString(), query.value(1).toString(),
                                                query.value(2).toString());
     }
     return QFileInfo(db.databaseName()).absoluteFilePath() + QLatin1Char('|') + state;
 }
 
-std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error)
+std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error, const QString &sqlRoot)
 {
     Entry &cached = entry();
     std::lock_guard<std::mutex> lock(cached.mutex);
@@ -66,9 +65,9 @@ std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &
     }
     // The snapshot the last import stored is ~10x faster to read than a rebuild from the
     // models; anything wrong with it (missing, older import or format, damaged) means rebuild.
-    std::shared_ptr<const ColumnarTable> table = persist::load(handle, newestBatch(db), &cached.lastStatus);
+    std::shared_ptr<const ColumnarTable> table = persist::load(handle, newestBatch(db, sqlRoot), &cached.lastStatus);
     if (!table)
-        table = ColumnarTable::load(handle, error);
+        table = ColumnarTable::load(handle, error, true, sqlRoot);
     if (table) {
         cached.key = key;
         cached.table = table;

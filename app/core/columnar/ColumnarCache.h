@@ -20,9 +20,13 @@ class ColumnarTable;
 namespace ColumnarCache {
 
 /** Identifies the warehouse file and its data state (the newest import batch). */
-QString stateKey(const QSqlDatabase &db);
-/** The snapshot for @p key, loading it through @p db when it is not the cached one. */
-std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error);
+QString stateKey(const QSqlDatabase &db, const QString &sqlRoot = QStringLiteral(":/sql"));
+/**
+ * The snapshot for @p key, loading it through @p db when it is not the cached one (a rebuild
+ * reads the models through @p sqlRoot's snapshot/ files).
+ */
+std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error,
+                                         const QString &sqlRoot = QStringLiteral(":/sql"));
 /** What the last load found of the persisted snapshot (Loaded: it was used, no rebuild). */
 persist::Status lastPersistStatus();
 /** Drops the cached snapshot (frees its memory). */

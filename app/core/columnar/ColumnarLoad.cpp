@@ -16,8 +16,7 @@ namespace detail {
 
 bool Assembler::loadStores()
 {
-    Query q(m_db, "select store_id, store_name, typology, country, customer_id, store_created_at "
-                  "from dim_stores order by store_id");
+    Query q(m_db, m_root, "snapshot/read_dim_stores.sql");
     if (!q.ok(m_error))
         return false;
     std::map<std::pair<QByteArray, QByteArray>, int> groups;
@@ -57,7 +56,7 @@ bool Assembler::loadStores()
 
 bool Assembler::loadStoreIds()
 {
-    Query q(m_db, "select store_id from dim_stores order by store_id");
+    Query q(m_db, m_root, "snapshot/read_dim_store_ids.sql");
     if (!q.ok(m_error))
         return false;
     while (q.next()) {
@@ -69,7 +68,7 @@ bool Assembler::loadStoreIds()
 
 bool Assembler::loadDevices()
 {
-    Query q(m_db, "select device_id, device_type, store_id, store_known from dim_devices");
+    Query q(m_db, m_root, "snapshot/read_dim_devices.sql");
     if (!q.ok(m_error))
         return false;
     struct Row { qint64 id; std::optional<qint64> type; qint32 slot; };
@@ -140,8 +139,7 @@ bool Assembler::statusOf(std::string_view bytes, quint8 *index)
 
 bool Assembler::loadRows(RawRows *rows)
 {
-    Query q(m_db, "select device_id, product_sku, product_name, sku_kind, amount, status, created_at, happened_at "
-                  "from stg_transactions order by transaction_id");
+    Query q(m_db, m_root, "snapshot/read_stg_transactions.sql");
     if (!q.ok(m_error))
         return false;
     reserve(rows);
@@ -173,7 +171,7 @@ bool Assembler::loadRows(RawRows *rows)
 // MB at the load's peak); counting first costs one pass over the table's pages, no decoding.
 void Assembler::reserve(RawRows *rows)
 {
-    Query count(m_db, "select count(*) from stg_transactions");
+    Query count(m_db, m_root, "snapshot/count_stg_transactions.sql");
     const std::size_t n = count.ok(m_error) && count.next() ? std::size_t(std::max<qint64>(0, count.integer(0))) : 0;
     rows->status.reserve(n);
     rows->type.reserve(n);
@@ -277,10 +275,10 @@ void Assembler::precompute(bool aggregates)
 
 } // namespace detail
 
-std::shared_ptr<const ColumnarTable> ColumnarTable::load(sqlite3 *db, Error *error, bool aggregates)
+std::shared_ptr<const ColumnarTable> ColumnarTable::load(sqlite3 *db, Error *error, bool aggregates, const QString &sqlRoot)
 {
     auto table = std::make_shared<ColumnarTable>();
-    detail::Assembler assembler(db, *table, error);
+    detail::Assembler assembler(db, *table, error, sqlRoot);
     if (!assembler.run(aggregates))
         return nullptr;
     return table;

@@ -140,13 +140,13 @@ Coverage coverage(const ColumnarTable &t, const Aggregates &a)
 
 } // namespace
 
-ColumnarMetrics::ColumnarMetrics(QSqlDatabase db) : m_db(std::move(db)) {}
+ColumnarMetrics::ColumnarMetrics(QSqlDatabase db, QString sqlRoot) : m_db(std::move(db)), m_root(std::move(sqlRoot)) {}
 
 std::shared_ptr<const ColumnarTable> ColumnarMetrics::table(Error *error)
 {
-    const QString key = ColumnarCache::stateKey(m_db);
+    const QString key = ColumnarCache::stateKey(m_db, m_root);
     if (!m_table || key != m_tableKey) {
-        m_table = ColumnarCache::get(m_db, key, error);
+        m_table = ColumnarCache::get(m_db, key, error, m_root);
         m_tableKey = key;
         m_storeLabels.reset();
         m_scratch = Aggregates();

@@ -26,7 +26,8 @@ struct StoreLabels;
 class ColumnarMetrics
 {
 public:
-    explicit ColumnarMetrics(QSqlDatabase db);
+    /** @p sqlRoot: where the snapshot's reads of the models are (snapshot/ files). */
+    explicit ColumnarMetrics(QSqlDatabase db, QString sqlRoot = QStringLiteral(":/sql"));
 
     bool compute(const MetricFilter &filter, MetricsSnapshot *snapshot, Error *error);
     bool filterDomain(FilterDomain *domain, Error *error);
@@ -35,6 +36,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QString m_root;
     std::shared_ptr<const ColumnarTable> m_table;
     QString m_tableKey;
     std::shared_ptr<const StoreLabels> m_storeLabels; ///< of m_table, made on the first compute

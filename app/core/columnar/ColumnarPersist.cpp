@@ -6,6 +6,7 @@
 
 #include "columnar/ColumnarCodec.h"
 #include "columnar/ColumnarTable.h"
+#include "warehouse/SqlFile.h"
 
 #include <sqlite3.h>
 
@@ -44,11 +45,22 @@ Error databaseError(sqlite3 *db, const char *what)
                                                   .arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(db))));
 }
 
-/** Executes @p sql with one optional blob bound; SQLITE_DONE or an error. */
-bool execBlob(sqlite3 *db, const char *sql, qint64 part, const char *data, std::size_t size)
+/**
+ * The statement file @p relative under snapshot/. Always the embedded copy: these statements
+ * belong to the blob's storage format (020_columnar_snapshot.sql), not to the models.
+ */
+QByteArray statement(const char *relative)
 {
+    Error ignored; // the embedded files are always there; an empty statement fails to prepare
+    return SqlFile::statementUtf8(SqlFile::embeddedRoot(), QLatin1String(relative), &ignored);
+}
+
+/** Executes the statement file @p relative with one optional blob bound; SQLITE_DONE or an error. */
+bool execBlob(sqlite3 *db, const char *relative, qint64 part, const char *data, std::size_t size)
+{
+    const QByteArray sql = statement(relative);
     sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK || !stmt)
         return false;
     if (data) {
         sqlite3_bind_int64(stmt, 1, part);
@@ -194,7 +206,7 @@ bool writeSegment(sqlite3 *db, const std::string &payload, qint64 firstPart, Seg
     s->size = payload.size();
     s->checksum = codec::checksum(payload.data(), payload.size());
     s->parts = (payload.size() + kChunk - 1) / kChunk;
-    const char *insert = "insert into columnar_snapshot (part, data) values (?, ?)";
+    const char *insert = "snapshot/insert_part.sql";
     for (quint64 part = 0; part < s->parts; ++part) {
         const std::size_t at = std::size_t(part) * kChunk;
         if (!execBlob(db, insert, firstPart + qint64(part), payload.data() + at, std::min(kChunk, payload.size() - at)))
@@ -206,7 +218,7 @@ bool writeSegment(sqlite3 *db, const std::string &payload, qint64 firstPart, Seg
 bool writeHeader(sqlite3 *db, const Header &header, Error *error)
 {
     const std::string head = encodeHeader(header);
-    if (!execBlob(db, "insert or replace into columnar_snapshot (part, data) values (?, ?)", 0, head.data(), head.size()))
+    if (!execBlob(db, "snapshot/replace_part.sql", 0, head.data(), head.size()))
         return *error = databaseError(db, "store"), false;
     return true;
 }
@@ -225,10 +237,10 @@ QString describe(Status status)
     return QString();
 }
 
-bool save(sqlite3 *db, qint64 batchId, Error *error)
+bool save(sqlite3 *db, qint64 batchId, Error *error, const QString &sqlRoot)
 {
     // The aggregates are recomputed at load, never stored: no need to build them here.
-    std::shared_ptr<const ColumnarTable> table = ColumnarTable::load(db, error, false);
+    std::shared_ptr<const ColumnarTable> table = ColumnarTable::load(db, error, false, sqlRoot);
     return table && save(db, *table, batchId, error);
 }
 
@@ -242,7 +254,7 @@ bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error 
     Header header;
     header.batchId = batchId;
     header.segments.push_back({batchId, 0, 0, 0, 0});
-    if (!execBlob(db, "delete from columnar_snapshot", 0, nullptr, 0))
+    if (!execBlob(db, "snapshot/delete_parts.sql", 0, nullptr, 0))
         return *error = databaseError(db, "replace"), false;
     return writeSegment(db, payload, 1, &header.segments.back(), error) && writeHeader(db, header, error);
 }
@@ -341,7 +353,8 @@ qint64 storedBytes(sqlite3 *db)
 {
     sqlite3_stmt *stmt = nullptr;
     qint64 bytes = 0;
-    if (sqlite3_prepare_v2(db, "select coalesce(sum(length(data)), 0) from columnar_snapshot", -1, &stmt, nullptr) == SQLITE_OK
+    const QByteArray sql = statement("snapshot/stored_bytes.sql");
+    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt, nullptr) == SQLITE_OK
         && sqlite3_step(stmt) == SQLITE_ROW)
         bytes = sqlite3_column_int64(stmt, 0);
     sqlite3_finalize(stmt);

@@ -97,8 +97,8 @@ std::shared_ptr<const ColumnarTable> decodeDimensions(const char *data, std::siz
 /** A payload's row count (0 if it is not one). */
 quint64 rowCount(const std::string &payload);
 
-/** Builds the snapshot from the models of @p db and stores it for @p batchId. */
-bool save(sqlite3 *db, qint64 batchId, Error *error);
+/** Builds the snapshot from the models of @p db (read through @p sqlRoot's snapshot/ files) and stores it for @p batchId. */
+bool save(sqlite3 *db, qint64 batchId, Error *error, const QString &sqlRoot = QStringLiteral(":/sql"));
 /** Stores @p table for @p batchId, replacing any earlier blob. */
 bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error);
 /** Stores an encoded @p payload (see encode(), ColumnarBuilder) for @p batchId. */

@@ -256,6 +256,7 @@ const Aggregates &evaluate(const ColumnarTable &t, const ColumnarQuery &query, A
     return result;
 }
 
+// Declared only in tests/common/ColumnarTestHooks.h: nothing but the tests may call these.
 std::size_t setParallelRowsForTesting(std::size_t rows)
 {
     return parallelRows.exchange(rows == 0 ? kParallelRows : rows);

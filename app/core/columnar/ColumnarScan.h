@@ -47,13 +47,4 @@ std::vector<Aggregates> aggregatePerStatus(const ColumnarTable &table, TimeColum
  */
 const Aggregates &evaluate(const ColumnarTable &table, const ColumnarQuery &query, Aggregates *storage);
 
-/**
- * Test hook: scans of at least @p rows (ranged evaluate() and aggregatePerStatus()) use two
- * threads, whatever the core count (0 restores the default of 400,000). Returns the previous
- * threshold.
- */
-std::size_t setParallelRowsForTesting(std::size_t rows);
-/** How many scans have used two threads in this process. */
-std::size_t parallelScanCount();
-
 } // namespace cpm::columnar

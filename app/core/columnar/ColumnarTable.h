@@ -52,10 +52,12 @@ class ColumnarTable
 {
 public:
     /**
-     * Reads the core models (dim_stores, dim_devices, stg_transactions) of @p db. Without
-     * @p aggregates the per-status aggregates stay empty: enough to persist the table.
+     * Reads the core models (dim_stores, dim_devices, stg_transactions) of @p db through the
+     * statements in @p sqlRoot's snapshot/ folder. Without @p aggregates the per-status
+     * aggregates stay empty: enough to persist the table.
      */
-    static std::shared_ptr<const ColumnarTable> load(sqlite3 *db, Error *error, bool aggregates = true);
+    static std::shared_ptr<const ColumnarTable> load(sqlite3 *db, Error *error, bool aggregates = true,
+                                                     const QString &sqlRoot = QStringLiteral(":/sql"));
 
     std::size_t rowCount() const { return amount.size(); }
     int storeCount() const { return int(stores.size()); }

@@ -3,19 +3,19 @@
 
 #include "columnar/ColumnarMetrics.h"
 #include "metrics/SqlMetrics.h"
+#include "warehouse/SqlFile.h"
 
 #include <QElapsedTimer>
-#include <QSqlQuery>
 
 namespace cpm {
 
 MetricsEngine::MetricsEngine(QSqlDatabase db, QString sqlRoot, Backend backend)
-    : m_db(db), m_backend(backend)
+    : m_db(db), m_root(std::move(sqlRoot)), m_backend(backend)
 {
     if (backend == Backend::Sql)
-        m_sql = std::make_shared<SqlMetrics>(db, std::move(sqlRoot));
+        m_sql = std::make_shared<SqlMetrics>(db, m_root);
     else
-        m_columnar = std::make_shared<columnar::ColumnarMetrics>(db);
+        m_columnar = std::make_shared<columnar::ColumnarMetrics>(db, m_root);
 }
 
 MetricsEngine::~MetricsEngine() = default;
@@ -23,8 +23,8 @@ MetricsEngine::~MetricsEngine() = default;
 bool MetricsEngine::hasData() const
 {
     // dim_stores is built by every model refresh, whatever the marts are materialised as.
-    QSqlQuery query(m_db);
-    return query.exec(QStringLiteral("select 1 from sqlite_master where name = 'dim_stores'")) && query.next();
+    return SqlFile::scalar(m_db, m_root, QStringLiteral("info/has_relation.sql"), {{QStringLiteral(":name"), QStringLiteral("dim_stores")}})
+        .isValid();
 }
 
 bool MetricsEngine::compute(const MetricFilter &filter, MetricsSnapshot *snapshot, Error *error)

@@ -48,6 +48,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QString m_root;
     Backend m_backend;
     std::shared_ptr<SqlMetrics> m_sql;
     std::shared_ptr<columnar::ColumnarMetrics> m_columnar;

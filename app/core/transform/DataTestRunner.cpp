@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transform/DataTestRunner.h"
 
+#include "transform/SqlTemplate.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -15,16 +17,23 @@ QString sqlMessage(const QSqlError &error)
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
 }
 
-// The newline before ")" keeps a trailing "-- comment" in the test from swallowing it.
-QString wrapped(const QString &prefix, const QString &select, const QString &suffix)
+/** The test's @p select inside the wrapper @p relative (the count, or the rows themselves). */
+QString wrapped(const QString &root, const QString &relative, const QString &select, DataTestResult *result)
 {
-    return prefix + QStringLiteral(" (\n") + select + QStringLiteral("\n) as offending") + suffix;
+    Error error;
+    const QString sql = SqlTemplate(root, relative).setSelect(select).render(&error);
+    if (error)
+        result->error = error.toString();
+    return sql;
 }
 
-bool countOffending(const QSqlDatabase &db, const QString &select, DataTestResult *result)
+bool countOffending(const QSqlDatabase &db, const QString &root, const QString &select, DataTestResult *result)
 {
+    const QString sql = wrapped(root, QStringLiteral("runner/count_offending.sql"), select, result);
+    if (sql.isEmpty())
+        return false;
     QSqlQuery query(db);
-    if (!query.exec(wrapped(QStringLiteral("select count(*) from"), select, QString())) || !query.next()) {
+    if (!query.exec(sql) || !query.next()) {
         result->error = sqlMessage(query.lastError());
         return false;
     }
@@ -32,19 +41,22 @@ bool countOffending(const QSqlDatabase &db, const QString &select, DataTestResul
     return true;
 }
 
-/** Null values stay null strings so callers can tell NULL from ''. */
-void fetchSamples(const QSqlDatabase &db, const QString &select, int limit, DataTestResult *result)
+/** The first @p limit rows (read lazily: the rest are never computed). Nulls stay null strings. */
+void fetchSamples(const QSqlDatabase &db, const QString &root, const QString &select, int limit, DataTestResult *result)
 {
+    const QString sql = wrapped(root, QStringLiteral("runner/select_offending.sql"), select, result);
+    if (sql.isEmpty())
+        return;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.exec(wrapped(QStringLiteral("select * from"), select, QStringLiteral(" limit %1").arg(limit)))) {
+    if (!query.exec(sql)) {
         result->error = sqlMessage(query.lastError());
         return;
     }
     const QSqlRecord record = query.record();
     for (int c = 0; c < record.count(); ++c)
         result->columns.append(record.fieldName(c));
-    while (query.next()) {
+    while (result->samples.size() < limit && query.next()) {
         QStringList row;
         for (int c = 0; c < record.count(); ++c)
             row.append(query.isNull(c) ? QString() : query.value(c).toString());
@@ -54,7 +66,10 @@ void fetchSamples(const QSqlDatabase &db, const QString &select, int limit, Data
 
 } // namespace
 
-DataTestRunner::DataTestRunner(QSqlDatabase db, SqlDialect dialect) : m_db(std::move(db)), m_dialect(dialect) {}
+DataTestRunner::DataTestRunner(QSqlDatabase db, SqlDialect dialect, QString sqlRoot)
+    : m_db(std::move(db)), m_dialect(dialect), m_root(std::move(sqlRoot))
+{
+}
 
 QVector<DataTestResult> DataTestRunner::run(const QVector<DataTest> &tests, int sampleLimit) const
 {
@@ -66,8 +81,8 @@ QVector<DataTestResult> DataTestRunner::run(const QVector<DataTest> &tests, int 
         const QStringList statements = splitSqlStatements(m_dialect.render(test.sql));
         if (statements.size() != 1)
             result.error = QStringLiteral("a data test must be exactly one select statement");
-        else if (countOffending(m_db, statements.first(), &result) && result.failingRows > 0)
-            fetchSamples(m_db, statements.first(), qMax(0, sampleLimit), &result);
+        else if (countOffending(m_db, m_root, statements.first(), &result) && result.failingRows > 0)
+            fetchSamples(m_db, m_root, statements.first(), qMax(0, sampleLimit), &result);
         results.append(result);
     }
     return results;

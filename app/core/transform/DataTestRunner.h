@@ -26,12 +26,14 @@ struct DataTestResult
 class DataTestRunner
 {
 public:
-    explicit DataTestRunner(QSqlDatabase db, SqlDialect dialect = SqlDialect());
+    /** @p sqlRoot holds the wrappers a test's select runs in (runner/count_offending.sql, runner/select_offending.sql). */
+    explicit DataTestRunner(QSqlDatabase db, SqlDialect dialect = SqlDialect(), QString sqlRoot = QStringLiteral(":/sql"));
     QVector<DataTestResult> run(const QVector<DataTest> &tests, int sampleLimit = 5) const;
 
 private:
     QSqlDatabase m_db;
     SqlDialect m_dialect;
+    QString m_root;
 };
 
 } // namespace cpm

@@ -202,4 +202,12 @@ QStringList ModelGraph::upstream(const QString &name) const
     return result;
 }
 
+QStringList ModelGraph::names() const
+{
+    QStringList result;
+    for (const TransformModel &model : m_ordered)
+        result << model.name;
+    return result;
+}
+
 } // namespace cpm

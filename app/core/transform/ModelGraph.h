@@ -23,6 +23,8 @@ public:
     bool build(const QVector<TransformModel> &models, const QStringList &sources = {});
     /** Models in an order where every model follows the models it refers to (stable: ties by layer then name). */
     const QVector<TransformModel> &ordered() const { return m_ordered; }
+    /** The models' names (the only relation names the runner creates or drops). */
+    QStringList names() const;
     /** Names of all models @p name depends on, directly or not. */
     QStringList upstream(const QString &name) const;
     /** The sources (raw tables) @p name reads, directly or through other models. */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transform/ModelRunner.h"
 
+#include "warehouse/SqlFile.h"
+
 #include <QCryptographicHash>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -20,15 +21,6 @@ namespace {
 QString materializationName(TransformModel::Materialization m)
 {
     return m == TransformModel::Materialization::Table ? QStringLiteral("table") : QStringLiteral("view");
-}
-
-/** "fct_items__day_store_id": unique per table and column list, a plain identifier. */
-QString indexName(const QString &table, const QString &columns)
-{
-    static const QRegularExpression nonWord(QStringLiteral("\\W+"));
-    QString suffix = columns;
-    suffix.replace(nonWord, QStringLiteral("_"));
-    return table + QStringLiteral("__") + suffix;
 }
 
 /** The engine's own words ("no such column: x"), falling back to Qt's when there are none. */
@@ -47,80 +39,109 @@ Error modelError(const TransformModel &model, const QString &message, const QStr
     return e;
 }
 
-Error exec(const QSqlDatabase &db, const TransformModel &model, const QString &sql, const QString &what)
+/** @p error (about a name or a template) as an error of @p model, keeping what it says. */
+Error asModelError(const TransformModel &model, Error error)
 {
-    QSqlQuery query(db);
+    error.message = QStringLiteral("model %1: %2").arg(model.name, error.message);
+    error.file = model.path;
+    return error;
+}
+
+} // namespace
+
+ModelRunner::ModelRunner(QSqlDatabase db, SqlDialect dialect, QString sqlRoot)
+    : m_db(std::move(db)), m_dialect(dialect), m_root(std::move(sqlRoot))
+{
+}
+
+SqlIdentifier ModelRunner::relationOf(const TransformModel &model, Error *error) const
+{
+    Error refused;
+    const SqlIdentifier relation = SqlIdentifier::oneOf(model.name, m_known, QStringLiteral("model"), &refused);
+    if (!relation.isValid())
+        *error = asModelError(model, refused);
+    return relation;
+}
+
+Error ModelRunner::exec(const TransformModel &model, const SqlTemplate &statement, const QString &what)
+{
+    Error error;
+    const QString sql = statement.render(&error);
+    if (error)
+        return asModelError(model, error);
+    QSqlQuery query(m_db);
     if (!query.exec(sql))
         return modelError(model, what, sqlMessage(query.lastError()));
     return Error();
 }
 
 /**
- * "table", "view" or empty: what currently holds @p name. Needed because both engines
- * refuse "drop view if exists" on a table (and the reverse) instead of ignoring it.
+ * Drops what currently holds @p model's name: its type is looked up first because both
+ * engines refuse "drop view if exists" on a table (and the reverse) instead of ignoring it.
  */
-Error relationType(const QSqlDatabase &db, SqlDialect::Engine engine, const TransformModel &model, QString *type)
+Error ModelRunner::dropRelation(const TransformModel &model)
 {
-    QSqlQuery query(db);
-    query.prepare(engine == SqlDialect::Engine::Sqlite
-                      ? QStringLiteral("select type from sqlite_master where type in ('table', 'view') and lower(name) = lower(?)")
-                      : QStringLiteral("select case table_type when 'VIEW' then 'view' else 'table' end "
-                                       "from information_schema.tables where table_schema = current_schema() and table_name = ?"));
-    query.addBindValue(model.name);
-    if (!query.exec())
-        return modelError(model, QStringLiteral("cannot look up the existing relation"), sqlMessage(query.lastError()));
-    type->clear();
-    if (query.next())
-        *type = query.value(0).toString();
-    return Error();
+    Error error;
+    const SqlIdentifier relation = relationOf(model, &error);
+    if (error)
+        return error;
+    const QString lookup = m_dialect.engine() == SqlDialect::Engine::Sqlite ? QStringLiteral("runner/relation_type_sqlite.sql")
+                                                                             : QStringLiteral("runner/relation_type_postgres.sql");
+    QSqlQuery query(m_db);
+    if (!SqlFile::exec(query, m_root, lookup, {{QStringLiteral(":name"), model.name}}, &error))
+        return modelError(model, QStringLiteral("cannot look up the existing relation"), error.message);
+    const QString type = query.next() ? query.value(0).toString() : QString();
+    query.finish(); // an open read of sqlite_master would lock the table the drop removes
+    if (type.isEmpty())
+        return Error();
+    const QString drop = type == QLatin1String("view") ? QStringLiteral("runner/drop_view.sql") : QStringLiteral("runner/drop_table.sql");
+    return exec(model, SqlTemplate(m_root, drop).set(QStringLiteral("relation"), relation),
+                QStringLiteral("cannot drop the old ") + type);
 }
 
-Error dropRelation(const QSqlDatabase &db, SqlDialect::Engine engine, const TransformModel &model)
-{
-    QString type;
-    Error e = relationType(db, engine, model, &type);
-    if (e || type.isEmpty())
-        return e;
-    return exec(db, model, QStringLiteral("drop %1 %2").arg(type, model.name), QStringLiteral("cannot drop the old ") + type);
-}
-
-Error createIndexes(const QSqlDatabase &db, const TransformModel &model)
+Error ModelRunner::createIndexes(const TransformModel &model, const SqlIdentifier &relation)
 {
     for (const QString &columns : model.indexes) {
-        const QString sql = QStringLiteral("create index %1 on %2 (%3)").arg(indexName(model.name, columns), model.name, columns);
-        if (Error e = exec(db, model, sql, QStringLiteral("cannot create index on (%1)").arg(columns)))
+        Error error;
+        const SqlIdentifier columnList = SqlIdentifier::columnList(columns, &error);
+        if (error)
+            return asModelError(model, error);
+        SqlTemplate create(m_root, QStringLiteral("runner/create_index.sql"));
+        create.set(QStringLiteral("index"), SqlIdentifier::indexName(relation, columnList))
+            .set(QStringLiteral("relation"), relation)
+            .set(QStringLiteral("columns"), columnList);
+        if (Error e = exec(model, create, QStringLiteral("cannot create index on (%1)").arg(columns)))
             return e;
     }
     return Error();
 }
 
-Error countRows(const QSqlDatabase &db, const TransformModel &model, qint64 *rows)
+Error ModelRunner::countRows(const TransformModel &model, const SqlIdentifier &relation, qint64 *rows)
 {
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("select count(*) from ") + model.name) || !query.next())
+    Error error;
+    const QString sql = SqlTemplate(m_root, QStringLiteral("runner/count_rows.sql")).set(QStringLiteral("relation"), relation).render(&error);
+    if (error)
+        return asModelError(model, error);
+    QSqlQuery query(m_db);
+    if (!query.exec(sql) || !query.next())
         return modelError(model, QStringLiteral("cannot count rows"), sqlMessage(query.lastError()));
     *rows = query.value(0).toLongLong();
     return Error();
 }
 
-Error recordRun(const QSqlDatabase &db, const TransformModel &model, const ModelRunResult &result)
+Error ModelRunner::recordRun(const TransformModel &model, const ModelRunResult &result)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("insert into model_runs (model, materialization, row_count, milliseconds, finished_at) "
-                                 "values (?, ?, ?, ?, ?)"));
-    query.addBindValue(result.name);
-    query.addBindValue(materializationName(result.materialization));
-    query.addBindValue(result.rows < 0 ? QVariant() : QVariant(result.rows));
-    query.addBindValue(result.milliseconds);
-    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    if (!query.exec())
-        return modelError(model, QStringLiteral("cannot record the run in model_runs"), sqlMessage(query.lastError()));
+    const QVariantMap values{{QStringLiteral(":model"), result.name},
+                             {QStringLiteral(":materialization"), materializationName(result.materialization)},
+                             {QStringLiteral(":row_count"), result.rows < 0 ? QVariant() : QVariant(result.rows)},
+                             {QStringLiteral(":milliseconds"), result.milliseconds},
+                             {QStringLiteral(":finished_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+    QSqlQuery query(m_db);
+    Error error;
+    if (!SqlFile::exec(query, m_root, QStringLiteral("runner/insert_model_run.sql"), values, &error))
+        return modelError(model, QStringLiteral("cannot record the run in model_runs"), error.message);
     return Error();
 }
-
-} // namespace
-
-ModelRunner::ModelRunner(QSqlDatabase db, SqlDialect dialect) : m_db(std::move(db)), m_dialect(dialect) {}
 
 void ModelRunner::setProgressCallback(std::function<bool(int, int, const QString &)> callback)
 {
@@ -133,13 +154,14 @@ bool ModelRunner::run(const ModelGraph &graph)
     m_error = Error();
     const QVector<TransformModel> &models = graph.ordered();
     const QStringList tables = m_db.tables();
+    m_known = graph.names();
     QVector<bool> keep(models.size());
     for (int i = 0; i < models.size(); ++i)
         keep[i] = upToDate(graph, models[i], tables);
     // Everything else is dropped up front, dependents first (Postgres refuses to drop a relation
     // a view still uses). A failure or cancel later leaves gaps that the caller's rollback undoes.
     for (int i = int(models.size()) - 1; i >= 0; --i) {
-        m_error = keep[i] ? Error() : dropRelation(m_db, m_dialect.engine(), models[i]);
+        m_error = keep[i] ? Error() : dropRelation(models[i]);
         if (m_error)
             return false;
     }
@@ -185,10 +207,9 @@ bool ModelRunner::upToDate(const ModelGraph &graph, const TransformModel &model,
     const QStringList sources = graph.upstreamSources(model.name);
     if (std::any_of(sources.begin(), sources.end(), [&](const QString &source) { return m_changed.contains(source); }))
         return false;
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("select value from warehouse_info where key = :key"));
-    query.bindValue(QStringLiteral(":key"), definitionKey(model));
-    return query.exec() && query.next() && query.value(0).toString() == definitionHash(graph, model);
+    const QVariant stored = SqlFile::scalar(m_db, m_root, QStringLiteral("info/get_value.sql"),
+                                            {{QStringLiteral(":key"), definitionKey(model)}});
+    return stored.isValid() && stored.toString() == definitionHash(graph, model);
 }
 
 Error ModelRunner::recordDefinition(const ModelGraph &graph, const TransformModel &model)
@@ -196,12 +217,11 @@ Error ModelRunner::recordDefinition(const ModelGraph &graph, const TransformMode
     if (!m_knowChanges || model.materialization != TransformModel::Materialization::Table)
         return Error();
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("insert or replace into warehouse_info (key, value) values (:key, :value)"));
-    query.bindValue(QStringLiteral(":key"), definitionKey(model));
-    query.bindValue(QStringLiteral(":value"), definitionHash(graph, model));
-    if (query.exec())
+    const QVariantMap values{{QStringLiteral(":key"), definitionKey(model)}, {QStringLiteral(":value"), definitionHash(graph, model)}};
+    Error error;
+    if (SqlFile::exec(query, m_root, QStringLiteral("info/set_value.sql"), values, &error))
         return Error();
-    return modelError(model, QStringLiteral("cannot record the model's definition"), sqlMessage(query.lastError()));
+    return modelError(model, QStringLiteral("cannot record the model's definition"), error.message);
 }
 
 bool ModelRunner::runOne(const TransformModel &model)
@@ -218,16 +238,19 @@ bool ModelRunner::runOne(const TransformModel &model)
         return false;
     }
     const bool table = model.materialization == TransformModel::Materialization::Table;
-    const QString create = QStringLiteral("create %1 %2 as\n%3").arg(table ? QStringLiteral("table") : QStringLiteral("view"),
-                                                                    model.name, statements.first());
-    m_error = exec(m_db, model, create, QStringLiteral("cannot create the ") + materializationName(model.materialization));
+    const SqlIdentifier relation = relationOf(model, &m_error);
+    if (m_error)
+        return false;
+    SqlTemplate create(m_root, table ? QStringLiteral("runner/create_table.sql") : QStringLiteral("runner/create_view.sql"));
+    create.set(QStringLiteral("relation"), relation).setSelect(statements.first());
+    m_error = exec(model, create, QStringLiteral("cannot create the ") + materializationName(model.materialization));
     if (!m_error && table)
-        m_error = createIndexes(m_db, model);
+        m_error = createIndexes(model, relation);
     if (!m_error && table)
-        m_error = countRows(m_db, model, &result.rows);
+        m_error = countRows(model, relation, &result.rows);
     result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
     if (!m_error)
-        m_error = recordRun(m_db, model, result);
+        m_error = recordRun(model, result);
     if (m_error)
         return false;
     m_results.append(result);

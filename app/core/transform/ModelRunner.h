@@ -4,6 +4,8 @@
 #include "base/Error.h"
 #include "transform/ModelGraph.h"
 #include "transform/SqlDialect.h"
+#include "transform/SqlIdentifier.h"
+#include "transform/SqlTemplate.h"
 
 #include <QSqlDatabase>
 #include <QVector>
@@ -30,7 +32,11 @@ struct ModelRunResult
 class ModelRunner
 {
 public:
-    explicit ModelRunner(QSqlDatabase db, SqlDialect dialect = SqlDialect());
+    /**
+     * @p sqlRoot holds the runner's statement templates (runner/ files, warehouse_info's
+     * info/ files): the project's root, or the embedded one.
+     */
+    explicit ModelRunner(QSqlDatabase db, SqlDialect dialect = SqlDialect(), QString sqlRoot = QStringLiteral(":/sql"));
 
     /** Called before each model with (index, count, name); return false to cancel. */
     void setProgressCallback(std::function<bool(int, int, const QString &)> callback);
@@ -50,11 +56,20 @@ public:
 
 private:
     bool runOne(const TransformModel &model);
+    Error exec(const TransformModel &model, const SqlTemplate &statement, const QString &what);
+    Error dropRelation(const TransformModel &model);
+    Error createIndexes(const TransformModel &model, const SqlIdentifier &relation);
+    Error countRows(const TransformModel &model, const SqlIdentifier &relation, qint64 *rows);
+    Error recordRun(const TransformModel &model, const ModelRunResult &result);
+    /** @p model's name, checked against the graph's models (never a name from elsewhere). */
+    SqlIdentifier relationOf(const TransformModel &model, Error *error) const;
     bool upToDate(const ModelGraph &graph, const TransformModel &model, const QStringList &tables) const;
     Error recordDefinition(const ModelGraph &graph, const TransformModel &model);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
+    QString m_root;
+    QStringList m_known; ///< the models of the graph being run
     std::function<bool(int, int, const QString &)> m_progress;
     QVector<ModelRunResult> m_results;
     QStringList m_changed;

@@ -2,11 +2,12 @@
 #include "transform/SqlProject.h"
 
 #include "transform/Macros.h"
+#include "transform/SqlIdentifier.h"
+#include "warehouse/SqlFile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace cpm {
 
@@ -89,11 +90,10 @@ bool readModel(const QString &path, const QString &layer, TransformModel *model,
     model->name = QFileInfo(path).completeBaseName();
     model->layer = layer;
     model->path = path;
-    // The name becomes an unquoted relation name in create/drop statements.
-    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    if (!identifier.match(model->name).hasMatch()) {
+    // The name becomes an unquoted relation name in create/drop statements (SqlIdentifier).
+    if (!SqlIdentifier::isPlain(model->name)) {
         *error = configError(path, QStringLiteral("a model file name must be a plain SQL identifier"), model->name,
-                             QStringLiteral("letters, digits and '_'"));
+                             QStringLiteral("lower-case letters, digits and '_', not starting with a digit"));
         return false;
     }
     if (!readText(path, &model->sql, error))
@@ -133,7 +133,7 @@ bool readTest(const QString &path, DataTest *test, Error *error)
 
 QString SqlProject::embeddedRoot()
 {
-    return QStringLiteral(":/sql");
+    return SqlFile::embeddedRoot();
 }
 
 bool SqlProject::load(const QString &root)

@@ -9,8 +9,17 @@ namespace cpm {
 
 BulkLoadPragmas::BulkLoadPragmas(Warehouse &warehouse) : m_warehouse(warehouse)
 {
-    m_cacheSize = m_warehouse.scalar(QStringLiteral("pragma cache_size")).toString();
-    m_journalMode = m_warehouse.scalar(QStringLiteral("pragma journal_mode")).toString();
+    // Both values go back into pragma text on restore: only a whole number and a journal mode
+    // SQLite knows are kept (anything else is left as the import set it).
+    static const QStringList modes = {QStringLiteral("delete"), QStringLiteral("truncate"), QStringLiteral("persist"),
+                                      QStringLiteral("memory"), QStringLiteral("wal"), QStringLiteral("off")};
+    bool number = false;
+    m_cacheSize = QString::number(m_warehouse.scalar(QStringLiteral("pragma cache_size")).toLongLong(&number));
+    if (!number)
+        m_cacheSize.clear();
+    m_journalMode = m_warehouse.scalar(QStringLiteral("pragma journal_mode")).toString().toLower();
+    if (!modes.contains(m_journalMode))
+        m_journalMode.clear();
     m_warehouse.exec(QStringLiteral("pragma cache_size = -32768"));
     if (m_journalMode == QLatin1String("wal"))
         m_warehouse.scalar(QStringLiteral("pragma journal_mode = delete"));

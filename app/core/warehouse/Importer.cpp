@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/Importer.h"
 
-#include "columnar/ColumnarBuilder.h"
+#include "snapshot/SnapshotSink.h"
 #include "transform/SqlProject.h"
 #include "warehouse/BulkLoadPragmas.h"
 #include "warehouse/NumberColumns.h"
@@ -15,10 +15,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlError>
 #include <QSqlQuery>
 
-#include <atomic>
 #include <future>
 
 namespace cpm {
@@ -38,46 +36,10 @@ static Error cancelled()
     return e;
 }
 
-namespace {
-
-/**
- * Sorts and encodes the snapshot's rows on other threads while the models refresh on the
- * importer's: ColumnarBuilder::prepare reads no database, so the connection stays with this
- * thread. Joined by join(), or on scope exit, where it is told to give up early.
- */
-class PrepareInBackground
+void Importer::setSnapshotSink(std::unique_ptr<SnapshotSink> sink)
 {
-public:
-    PrepareInBackground(columnar::ColumnarBuilder &builder, bool start)
-    {
-        if (start && builder.valid())
-            m_done = std::async(std::launch::async, [&builder, this] { builder.prepare(&m_stop); });
-    }
-    ~PrepareInBackground()
-    {
-        if (m_done.valid()) {
-            m_stop = true;
-            m_done.wait();
-        }
-    }
-    PrepareInBackground(const PrepareInBackground &) = delete;
-    PrepareInBackground &operator=(const PrepareInBackground &) = delete;
-
-    /** Waits for it; @p abandon: the import failed, so the rest of the work is skipped. */
-    void join(bool abandon)
-    {
-        if (!m_done.valid())
-            return;
-        m_stop = abandon;
-        m_done.get();
-    }
-
-private:
-    std::atomic<bool> m_stop{false};
-    std::future<void> m_done;
-};
-
-} // namespace
+    m_snapshot = std::move(sink);
+}
 
 ImportSummary Importer::run(const ImportOptions &options)
 {
@@ -86,8 +48,8 @@ ImportSummary Importer::run(const ImportOptions &options)
     QVector<PlannedFile> files;
     Error error;
     m_rowsSoFar = 0;
-    m_builder = std::make_unique<columnar::ColumnarBuilder>(m_warehouse.handle());
-    m_dimensionsLoaded = false;
+    if (!m_snapshot)
+        m_snapshot = SnapshotSink::columnar(m_warehouse.handle(), m_project.root());
     m_changedSources = QStringList{QStringLiteral("import_batches")};
     if (!plan(options, &files, &error)) {
         summary.error = error;
@@ -101,6 +63,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     if (!ok)
         error = m_warehouse.error();
     m_previousBatch = ok ? m_warehouse.lastBatchId() : 0; // read inside the write lock
+    m_snapshot->beginImport(m_previousBatch);
     ok = ok && beginBatch(options, &batchId, &error);
     bool anyLoaded = false;
     for (PlannedFile &file : files) {
@@ -110,20 +73,15 @@ ImportSummary Importer::run(const ImportOptions &options)
     summary.loadSeconds = double(timer.restart()) / 1000.0;
     const bool checkNow = anyLoaded && options.dryRun && options.checkData;
     const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);
-    PrepareInBackground preparing(*m_builder, ok && refreshNow && !options.dryRun);
+    // A dry run never keeps a snapshot, so it does not build one either.
+    const bool snapshotNow = refreshNow && !options.dryRun;
+    if (ok && snapshotNow)
+        m_snapshot->startPreparing(); // on other threads, while the models refresh on this one
     ok = ok && (!refreshNow || refresh(&error));
     if (ok && checkNow)
-        summary.dataTests = DataTestRunner(m_warehouse.database()).run(m_project.dataTests());
+        summary.dataTests = DataTestRunner(m_warehouse.database(), SqlDialect(), m_project.root()).run(m_project.dataTests());
     summary.refreshSeconds = double(timer.restart()) / 1000.0;
-    // The dimensions are read while the rows are still being encoded on the other cores.
-    const bool fromRows = ok && refreshNow && !options.dryRun && m_builder->valid();
-    ok = ok && (!fromRows || m_builder->loadDimensions(&error));
-    preparing.join(!ok); // the wait, if any, counts as the snapshot's
-    // The snapshot is stored inside the import's transaction: it commits or rolls back with
-    // the data it was built from, so a stored snapshot always matches its batch. A dry run
-    // never keeps one, so it does not build one either.
-    summary.snapshotFromLoadedRows = m_builder->valid();
-    ok = ok && (!refreshNow || options.dryRun || storeSnapshot(batchId, &error));
+    ok = ok && (!snapshotNow || storeSnapshot(batchId, &error));
     summary.snapshotSeconds = double(timer.elapsed()) / 1000.0;
     // Nothing new (every file seen before) or a dry run: roll back so nothing changes at all.
     const bool keep = ok && anyLoaded && !options.dryRun;
@@ -133,8 +91,8 @@ ImportSummary Importer::run(const ImportOptions &options)
         summary.error = error;
     }
     summary.batchId = keep && ok ? batchId : 0;
-    summary.snapshotFromLoadedRows = summary.snapshotFromLoadedRows && summary.batchId != 0;
-    m_builder.reset();
+    summary.snapshotFromLoadedRows = snapshotNow && m_snapshot->storedFromRows() && summary.batchId != 0;
+    m_snapshot->endImport();
     for (const PlannedFile &file : files)
         summary.files << file.summary;
     return summary;
@@ -297,13 +255,10 @@ bool Importer::loadOnce(PlannedFile &file, QVector<TimestampColumn> &columns, qi
 bool Importer::maybeImported(const PlannedFile &file, bool *maybe, Error *error)
 {
     QSqlQuery query(m_warehouse.database());
-    query.prepare(QStringLiteral("select 1 from import_files where role = :role and file_size = :size limit 1"));
-    query.bindValue(QStringLiteral(":role"), roleName(file.summary.role));
-    query.bindValue(QStringLiteral(":size"), file.summary.fileSize);
-    if (!query.exec()) {
-        *error = Error::make(Error::Code::Database, query.lastError().text());
+    const QVariantMap values{{QStringLiteral(":role"), roleName(file.summary.role)},
+                             {QStringLiteral(":size"), file.summary.fileSize}};
+    if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/find_same_size_file.sql"), values, error))
         return false;
-    }
     *maybe = query.next();
     return true;
 }

@@ -9,10 +9,8 @@
 
 namespace cpm {
 
-namespace columnar {
-class ColumnarBuilder;
-}
 class RecordLoader;
+class SnapshotSink;
 class SqlProject;
 class InsertPipeline;
 class Warehouse;
@@ -32,6 +30,12 @@ public:
     void setProgress(ImportProgress progress) { m_progress = std::move(progress); }
     /** Imports; the summary carries the error, if any (the warehouse is then unchanged). */
     ImportSummary run(const ImportOptions &options);
+
+    /**
+     * Where the import feeds its transactions and stores the metrics snapshot (default: the
+     * warehouse's columnar snapshot, made on the first run).
+     */
+    void setSnapshotSink(std::unique_ptr<SnapshotSink> sink);
 
     /** Test hook: fail as if the disk broke after this many loaded rows (-1: never). */
     void setFailAfterRows(qint64 rows) { m_failAfterRows = rows; }
@@ -63,7 +67,6 @@ private:
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
-    void prepareBuilder(RecordLoader &loader, qint64 rowsBefore, qint64 lastIdBefore);
     bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
     bool rawTableNumber(const PlannedFile &file, const char *what, qint64 *value, Error *error);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);
@@ -82,11 +85,9 @@ private:
     ImportProgress m_progress;
     qint64 m_failAfterRows = -1;
     qint64 m_rowsSoFar = 0;
-    /** The transactions as loaded, for the snapshot (when they are the whole table). */
-    std::unique_ptr<columnar::ColumnarBuilder> m_builder;
+    /** Fed the transactions as loaded; builds and stores the snapshot. */
+    std::unique_ptr<SnapshotSink> m_snapshot;
     qint64 m_previousBatch = 0;      ///< the newest batch before this import
-    bool m_dimensionsLoaded = false; ///< this import loads stores or devices (store slots may move)
-    bool m_snapshotDelta = false;    ///< the snapshot's new rows are appended as a delta, not rewritten
     QStringList m_changedSources;    ///< raw tables this import writes (models reading only others are kept)
 };
 

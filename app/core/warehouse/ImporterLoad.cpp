@@ -2,8 +2,7 @@
 // The per-file half of Importer: streaming a file into its raw table and recording it.
 #include "warehouse/Importer.h"
 
-#include "columnar/ColumnarBuilder.h"
-#include "columnar/ColumnarPersist.h"
+#include "snapshot/SnapshotSink.h"
 #include "transform/SqlProject.h"
 #include "warehouse/InsertPipeline.h"
 #include "warehouse/RecordLoader.h"
@@ -13,7 +12,6 @@
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace cpm {
@@ -55,10 +53,12 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     qint64 before = 0, lastIdBefore = 0;
     if (!rowsBefore(file, &before, &lastIdBefore, error))
         return false;
-    if (summary.role == FileRole::Transactions)
-        prepareBuilder(loader, before, lastIdBefore);
-    else
-        m_dimensionsLoaded = true;
+    if (summary.role == FileRole::Transactions) {
+        m_snapshot->beginTransactions(before, lastIdBefore);
+        loader.setSnapshotSink(m_snapshot.get());
+    } else {
+        m_snapshot->dimensionsChanged();
+    }
     m_changedSources << QStringLiteral("raw_") + roleName(summary.role);
     // From here until finish() or stop(), only the pipeline's thread uses the connection.
     InsertPipeline pipeline({loader.statement(), &rejects});
@@ -102,9 +102,9 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             error->line = record.lineNumber();
             return false;
         }
-        // The builder's columns sized once from the rows so far, instead of doubling.
-        if (summary.rowsRead == kProgressEvery && m_builder->valid())
-            m_builder->reserve(std::size_t(double(reader.fileSize()) / double(reader.bytesRead()) * 1.02 * double(summary.rowsRead)));
+        // The snapshot's columns sized once from the rows so far, instead of doubling.
+        if (summary.rowsRead == kProgressEvery && m_snapshot->wantsRows())
+            m_snapshot->reserve(std::size_t(double(reader.fileSize()) / double(reader.bytesRead()) * 1.02 * double(summary.rowsRead)));
         if (summary.rowsRead % kProgressEvery == 0 && !report(phase, reader.bytesRead(), reader.fileSize()))
             return *error = cancelledError(), false;
         return true;
@@ -141,32 +141,6 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     summary.duplicateIds = summary.rowsLoaded - loader.distinctIds();
     collectNotes(file, loader, reader.transcodedFields());
     return true;
-}
-
-// Into an empty table the rows loaded are the table: the snapshot can be built from them.
-// Into a full one, when the stores and devices are unchanged and the previous snapshot is
-// intact, provided every new id comes after the old ones: stored as a delta after that
-// snapshot (only its dictionaries are read), or, once its deltas grow too many or too large,
-// rewritten whole from it and the new rows.
-void Importer::prepareBuilder(RecordLoader &loader, qint64 rowsBefore, qint64 lastIdBefore)
-{
-    loader.setBuilder(m_builder.get());
-    m_snapshotDelta = false;
-    if (rowsBefore == 0)
-        return m_builder->reset();
-    m_builder->invalidate();
-    if (m_dimensionsLoaded)
-        return;
-    columnar::persist::Status status = columnar::persist::Status::Missing;
-    columnar::persist::Layout layout;
-    auto base = columnar::persist::loadDimensions(m_warehouse.handle(), m_previousBatch, &status, &layout);
-    m_snapshotDelta = base && !layout.wantsRewrite();
-    if (base && !m_snapshotDelta)
-        base = columnar::persist::load(m_warehouse.handle(), m_previousBatch, &status, false);
-    if (base && m_snapshotDelta)
-        m_builder->resetDelta(std::move(base), lastIdBefore);
-    else if (base)
-        m_builder->resetAppend(std::move(base), lastIdBefore);
 }
 
 bool Importer::storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row)
@@ -212,10 +186,9 @@ bool Importer::rowsBefore(const PlannedFile &file, qint64 *rows, qint64 *lastIdB
 {
     if (!lastId(file, lastIdBefore, error))
         return false;
-    QSqlQuery query(m_warehouse.database());
-    query.prepare(QStringLiteral("select value from warehouse_info where key = :key"));
-    query.bindValue(QStringLiteral(":key"), rowCountKey(file.summary.role));
-    const QStringList remembered = query.exec() && query.next() ? query.value(0).toString().split(QLatin1Char(' ')) : QStringList();
+    const QVariant value = SqlFile::scalar(m_warehouse.database(), m_project.root(), QStringLiteral("info/get_value.sql"),
+                                           {{QStringLiteral(":key"), rowCountKey(file.summary.role)}});
+    const QStringList remembered = value.isValid() ? value.toString().split(QLatin1Char(' ')) : QStringList();
     bool batchOk = false, rowsOk = false;
     if (remembered.size() == 2 && remembered[0].toLongLong(&batchOk) == m_previousBatch && batchOk) {
         *rows = remembered[1].toLongLong(&rowsOk);
@@ -228,12 +201,9 @@ bool Importer::rowsBefore(const PlannedFile &file, qint64 *rows, qint64 *lastIdB
 bool Importer::rememberRows(const PlannedFile &file, qint64 batchId, qint64 rows, Error *error)
 {
     QSqlQuery query(m_warehouse.database());
-    query.prepare(QStringLiteral("insert or replace into warehouse_info (key, value) values (:key, :value)"));
-    query.bindValue(QStringLiteral(":key"), rowCountKey(file.summary.role));
-    query.bindValue(QStringLiteral(":value"), QStringLiteral("%1 %2").arg(batchId).arg(rows));
-    if (!query.exec())
-        return *error = Error::make(Error::Code::Database, query.lastError().text()), false;
-    return true;
+    const QVariantMap values{{QStringLiteral(":key"), rowCountKey(file.summary.role)},
+                             {QStringLiteral(":value"), QStringLiteral("%1 %2").arg(batchId).arg(rows)}};
+    return SqlFile::exec(query, m_project.root(), QStringLiteral("info/set_value.sql"), values, error);
 }
 
 bool Importer::lastId(const PlannedFile &file, qint64 *id, Error *error)
@@ -280,13 +250,7 @@ bool Importer::storeSnapshot(qint64 batchId, Error *error)
 {
     if (!report(QStringLiteral("Storing the columnar snapshot"), 0, 1))
         return *error = cancelledError(), false;
-    if (!m_builder->valid())
-        return columnar::persist::save(m_warehouse.handle(), batchId, error);
-    std::string payload;
-    if (!m_builder->payload(&payload, error))
-        return false;
-    return m_snapshotDelta ? columnar::persist::appendPayload(m_warehouse.handle(), payload, m_previousBatch, batchId, error)
-                           : columnar::persist::savePayload(m_warehouse.handle(), payload, batchId, error);
+    return m_snapshot->store(batchId, error);
 }
 
 bool Importer::finish(const ImportOptions &, qint64 batchId, Error *error)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/RecordLoader.h"
 
-#include "columnar/ColumnarBuilder.h"
 #include "csv/ValueNormalizer.h"
+#include "snapshot/SnapshotSink.h"
 #include "warehouse/InsertPipeline.h"
 
 #include <QFile>
@@ -146,8 +146,8 @@ RecordLoader::Outcome RecordLoader::execute(qint64 id)
 {
     if (!m_pipeline->endRow())
         return Outcome::DatabaseError;
-    if (!m_ids.insert(id) && m_builder)
-        m_builder->invalidate(); // an upsert of a row the builder already holds
+    if (!m_ids.insert(id) && m_snapshot)
+        m_snapshot->rowRepeated(); // an upsert of a row the snapshot was already fed
     m_minId = std::min(m_minId, id);
     return Outcome::Loaded;
 }
@@ -237,9 +237,9 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
     m_pipeline->bindInt(12, m_batchId);
     m_pipeline->bindInt(13, record.lineNumber());
     const Outcome outcome = execute(id);
-    if (m_builder && outcome == Outcome::Loaded) {
+    if (m_snapshot && outcome == Outcome::Loaded) {
         const QByteArrayView name = text(record, Col::ProductName);
-        columnar::BuilderRow row;
+        SnapshotRow row;
         row.id = id;
         row.device = device;
         row.sku = std::string_view(m_sku.constData(), std::size_t(m_sku.size()));
@@ -249,7 +249,7 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
         row.amount = amount;
         row.createdAt = created;
         row.happenedAt = happened;
-        m_builder->add(row);
+        m_snapshot->add(row);
     }
     return outcome;
 }

@@ -20,10 +20,8 @@ struct sqlite3;
 
 namespace cpm {
 
-namespace columnar {
-class ColumnarBuilder;
-}
 class InsertPipeline;
+class SnapshotSink;
 
 /** How one timestamp column of a file is read. */
 struct TimestampColumn
@@ -52,8 +50,8 @@ public:
     /** The prepared upsert; rows go to @p pipeline as its statement @p index. */
     SqliteStatement *statement() { return &m_statement; }
     void setPipeline(InsertPipeline *pipeline, int index) { m_pipeline = pipeline; m_pipelineIndex = index; }
-    /** Also hands every loaded transaction to @p builder (null: none). */
-    void setBuilder(columnar::ColumnarBuilder *builder) { m_builder = builder; }
+    /** Also feeds every loaded transaction to @p sink (null: none). */
+    void setSnapshotSink(SnapshotSink *sink) { m_snapshot = sink; }
     /** Loads @p record (its fields already counted). Fills @p reject when it returns Rejected. */
     Outcome load(const CsvRecord &record, RejectedRow *reject);
 
@@ -97,7 +95,7 @@ private:
     IdSet m_ids;
     NumberColumns m_numbers;
     qint64 m_minId = std::numeric_limits<qint64>::max();
-    columnar::ColumnarBuilder *m_builder = nullptr;
+    SnapshotSink *m_snapshot = nullptr;
     InsertPipeline *m_pipeline = nullptr;
     int m_pipelineIndex = 0;
 };

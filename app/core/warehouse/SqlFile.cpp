@@ -6,6 +6,11 @@
 
 namespace cpm {
 
+QString SqlFile::embeddedRoot()
+{
+    return QStringLiteral(":/sql");
+}
+
 QString SqlFile::text(const QString &root, const QString &relative, Error *error)
 {
     QFile file(root + QLatin1Char('/') + relative);
@@ -30,20 +35,53 @@ static QString withoutCommentLines(const QString &sql)
     return kept.join(QLatin1Char('\n'));
 }
 
-bool SqlFile::exec(QSqlQuery &query, const QString &root, const QString &relative, const QVariantMap &values, Error *error)
+QString SqlFile::statement(const QString &root, const QString &relative, Error *error)
 {
     QString sql = withoutCommentLines(text(root, relative, error)).trimmed();
-    if (sql.isEmpty())
-        return false;
     if (sql.endsWith(QLatin1Char(';')))
         sql.chop(1);
+    if (sql.trimmed().isEmpty() && !error->isError()) {
+        *error = Error::make(Error::Code::Sql, QStringLiteral("the SQL file holds no statement"));
+        error->file = relative;
+    }
+    return sql.trimmed();
+}
+
+QByteArray SqlFile::statementUtf8(const QString &root, const QString &relative, Error *error)
+{
+    return statement(root, relative, error).toUtf8();
+}
+
+bool SqlFile::prepare(QSqlQuery &query, const QString &root, const QString &relative, const QVariantMap &values, Error *error)
+{
+    const QString sql = statement(root, relative, error);
+    if (sql.isEmpty())
+        return false;
     if (!query.prepare(sql)) {
-        *error = Error::make(Error::Code::Sql, query.lastError().text());
+        const QSqlError failure = query.lastError();
+        *error = Error::make(Error::Code::Sql, failure.databaseText().isEmpty() ? failure.text() : failure.databaseText());
         error->file = relative;
         return false;
     }
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         query.bindValue(it.key(), it.value());
+    return true;
+}
+
+QVariant SqlFile::scalar(const QSqlDatabase &db, const QString &root, const QString &relative, const QVariantMap &values,
+                         Error *error)
+{
+    Error ignored;
+    QSqlQuery query(db);
+    if (exec(query, root, relative, values, error ? error : &ignored) && query.next())
+        return query.value(0);
+    return QVariant();
+}
+
+bool SqlFile::exec(QSqlQuery &query, const QString &root, const QString &relative, const QVariantMap &values, Error *error)
+{
+    if (!prepare(query, root, relative, values, error))
+        return false;
     if (!query.exec()) {
         *error = Error::make(Error::Code::Sql, query.lastError().databaseText());
         error->file = relative;

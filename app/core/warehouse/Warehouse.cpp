@@ -3,6 +3,7 @@
 
 #include "transform/SqlDialect.h"
 #include "transform/SqlProject.h"
+#include "warehouse/SqlFile.h"
 
 #include <QAtomicInteger>
 #include <QFileInfo>
@@ -75,6 +76,7 @@ bool Warehouse::open(const QString &path, const SqlProject &project)
 {
     close();
     m_path = path;
+    m_sqlRoot = project.root();
     m_error = Error();
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
@@ -122,14 +124,15 @@ bool Warehouse::checkSchemaVersion()
 {
     // A file that is not SQLite fails on its first read; say so plainly.
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("select count(*) from sqlite_master"))) {
-        m_error = databaseError(m_path, QStringLiteral("not a cpm warehouse or damaged"), query.lastError().databaseText());
+    Error error;
+    if (!SqlFile::exec(query, m_sqlRoot, QStringLiteral("info/count_schema_objects.sql"), {}, &error)) {
+        m_error = databaseError(m_path, QStringLiteral("not a cpm warehouse or damaged"), error.message);
         m_error.expected = QStringLiteral("an SQLite warehouse file made by cpm");
         return false;
     }
     if (!hasRelation(QStringLiteral("warehouse_info")))
         return true;
-    const int version = scalar(QStringLiteral("select value from warehouse_info where key = 'schema_version'")).toInt();
+    const int version = scalarFile(QStringLiteral("info/get_value.sql"), {{QStringLiteral(":key"), QStringLiteral("schema_version")}}).toInt();
     if (version > schemaVersion) {
         m_error = databaseError(m_path, QStringLiteral("warehouse was made by a newer cpm (schema version %1)").arg(version), QString());
         m_error.expected = QStringLiteral("schema version %1 or older; upgrade cpm").arg(schemaVersion);
@@ -153,10 +156,11 @@ bool Warehouse::applyScripts(const SqlProject &project)
         }
     }
     QSqlQuery version(m_db);
-    version.prepare(QStringLiteral("insert or replace into warehouse_info (key, value) values ('schema_version', :v)"));
-    version.bindValue(QStringLiteral(":v"), QString::number(schemaVersion));
-    if (!version.exec()) {
-        m_error = databaseError(m_path, QStringLiteral("cannot record the schema version"), version.lastError().databaseText());
+    const QVariantMap values{{QStringLiteral(":key"), QStringLiteral("schema_version")},
+                             {QStringLiteral(":value"), QString::number(schemaVersion)}};
+    Error error;
+    if (!SqlFile::exec(version, m_sqlRoot, QStringLiteral("info/set_value.sql"), values, &error)) {
+        m_error = databaseError(m_path, QStringLiteral("cannot record the schema version"), error.message);
         exec(QStringLiteral("rollback"));
         return false;
     }
@@ -195,17 +199,19 @@ QVariant Warehouse::scalar(const QString &sql) const
     return QVariant();
 }
 
+QVariant Warehouse::scalarFile(const QString &relative, const QVariantMap &values) const
+{
+    return SqlFile::scalar(m_db, m_sqlRoot, relative, values);
+}
+
 bool Warehouse::hasRelation(const QString &name) const
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("select 1 from sqlite_master where name = :name and type in ('table', 'view')"));
-    query.bindValue(QStringLiteral(":name"), name);
-    return query.exec() && query.next();
+    return scalarFile(QStringLiteral("info/has_relation.sql"), {{QStringLiteral(":name"), name}}).isValid();
 }
 
 qint64 Warehouse::lastBatchId() const
 {
-    return scalar(QStringLiteral("select coalesce(max(batch_id), 0) from import_batches")).toLongLong();
+    return scalarFile(QStringLiteral("info/last_batch_id.sql")).toLongLong();
 }
 
 } // namespace cpm

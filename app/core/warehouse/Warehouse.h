@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantMap>
 
 struct sqlite3;
 
@@ -39,12 +40,16 @@ public:
     /** The connection's raw handle, for bulk loading through the sqlite3 C API. */
     sqlite3 *handle() const;
     const QString &path() const { return m_path; }
+    /** Where the SQL project opening it was read from (":/sql" or a --sql-dir folder). */
+    const QString &sqlRoot() const { return m_sqlRoot; }
     const Error &error() const { return m_error; }
 
     /** Runs one statement without results (pragmas, begin/commit). False: see error(). */
     bool exec(const QString &sql);
-    /** First column of the first row of @p sql, or an invalid QVariant. */
+    /** First column of the first row of @p sql, or an invalid QVariant. Prefer scalarFile(). */
     QVariant scalar(const QString &sql) const;
+    /** First column of the first row of the statement file @p relative under sqlRoot(), or an invalid QVariant. */
+    QVariant scalarFile(const QString &relative, const QVariantMap &values = {}) const;
     /** Whether @p name is a table or view in the warehouse. */
     bool hasRelation(const QString &name) const;
     /** The newest import batch id, 0 when nothing was imported yet. */
@@ -57,6 +62,7 @@ private:
 
     QString m_connectionName;
     QString m_path;
+    QString m_sqlRoot = QStringLiteral(":/sql");
     QSqlDatabase m_db;
     Error m_error;
 };

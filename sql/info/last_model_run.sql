@@ -1,0 +1,6 @@
+-- The last recorded run of the transform model :model (cpm-cli models).
+select row_count, milliseconds, finished_at
+from model_runs
+where model = :model
+order by rowid desc
+limit 1

@@ -1,0 +1,2 @@
+-- One index of a table model's config(indexes=...): name, table and columns are validated identifiers.
+create index {{ index }} on {{ relation }} ({{ columns }})
