@@ -257,7 +257,7 @@ bool MetricExplainer::readScope(const Target &target, const QVariantMap &values,
 bool MetricExplainer::readCoverage(const Target &target, explain::FigureContext *context, Explanation *out, Error *error)
 {
     QSqlQuery query(m_db);
-    if (!singleRow(query, m_root, QStringLiteral("metrics/coverage.sql"), out->filter.sqlParameters(), error))
+    if (!singleRow(query, m_root, QStringLiteral("explain/matching_totals.sql"), out->filter.sqlParameters(), error))
         return false;
     context->allMatching = integer(query, "transactions");
     if (target.storeBased) {
