@@ -243,7 +243,7 @@ void ExplainPanel::fitInfo()
         return;
     const int info = std::min(m_info->heightForWidth(m_splitter->width() - 12), total * 3 / 5);
     if (info > 0)
-        m_splitter->setSizes({info + 4, total - info - 4});
+        m_splitter->setSizes({info + 12, total - info - 12});
 }
 
 void ExplainPanel::fillFigures(const QString &emphasis, const QVariantMap &shownRow)
