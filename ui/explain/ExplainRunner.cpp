@@ -42,8 +42,10 @@ ExplainRunner::ExplainRunner(QObject *parent) : QObject(parent) {}
 
 ExplainRunner::~ExplainRunner()
 {
-    for (QThread *thread : std::as_const(m_threads))
+    for (QThread *thread : std::as_const(m_threads)) {
         thread->wait(); // a listing in progress finishes; its answer is dropped
+        delete thread;  // its queued finished() handler dies with this object
+    }
 }
 
 bool ExplainRunner::isBusy() const
