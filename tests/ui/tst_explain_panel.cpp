@@ -14,7 +14,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QChartView>
+#include <QPieSeries>
+#include <QPieSlice>
 #include <QContextMenuEvent>
 #include <QDockWidget>
 #include <QLabel>
@@ -180,7 +183,12 @@ private slots:
         MetricPage *share = page("device_type_share");
         const int row = rowWhere(share->model(), "device_type", 1LL); // type 1: 9 of 15 → 60 %
         QVERIFY(row >= 0);
-        share->selectRow(row); // what a press on its slice does
+        m_window->findChild<QListWidget *>(QStringLiteral("navigation"))->setCurrentRow(4);
+        QVERIFY(QTest::qWaitFor([share] { return share->chartView()->chart() != nullptr; }, kTimeoutMs));
+        const auto *series = qobject_cast<QPieSeries *>(share->chartView()->chart()->series().value(0));
+        QVERIFY(series);
+        emit series->slices().at(row)->pressed(); // a press on the slice, right button included
+        QCOMPARE(share->highlightedRow(), row);
         QAction *action = nullptr;
         for (QAction *a : share->chartView()->actions())
             action = a->objectName() == QLatin1String("explainNumber") ? a : action;
