@@ -13,6 +13,7 @@
 #include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
 #include "dashboard/PageExport.h"
+#include "explain/ExplainController.h"
 #include "import/ImportWizard.h"
 #include "report/ReportInfo.h"
 
@@ -121,6 +122,9 @@ void MainWindow::setupCentral()
         });
         m_stack->addWidget(page);
     }
+    auto *explain = new ExplainController(this, [this] { return m_session->path(); });
+    for (MetricPage *page : std::as_const(m_metricPages))
+        explain->attach(page);
     body->addWidget(m_stack, 1);
     layout->addLayout(body, 1);
     setCentralWidget(central);

@@ -18,6 +18,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeModelsCommand());
     commands.push_back(makeGenerateCommand());
     commands.push_back(makeReportCommand());
+    commands.push_back(makeExplainCommand());
     return commands;
 }
 
@@ -69,7 +70,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         err.flush();
         return code;
     }
-    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate, report)\n";
+    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate, report, explain)\n";
     return 2;
 }
 

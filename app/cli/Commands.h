@@ -14,5 +14,6 @@ std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeModelsCommand();
 std::unique_ptr<Command> makeGenerateCommand();
 std::unique_ptr<Command> makeReportCommand();
+std::unique_ptr<Command> makeExplainCommand();
 
 } // namespace cpm::cli

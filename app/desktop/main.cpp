@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "base/BuildInfo.h"
 #include "WarehouseSession.h"
+#include "explain/ExplainController.h"
 #include "import/ImportWizard.h"
 
 #include <QApplication>
@@ -43,6 +44,10 @@ bool saveScreenshots(cpm::MainWindow &window, const QString &directory, const QS
         ok = window.grab().save(path) && ok;
         std::printf("%s\n", qPrintable(path));
     }
+    window.showPage(1); // top stores, its first row explained in the side panel
+    const QString explained = cpm::ExplainController::saveScreenshot(window, *window.metricPage(QStringLiteral("top_stores")), directory);
+    std::printf("%s\n", qPrintable(explained));
+    ok = !explained.isEmpty() && ok;
     QTemporaryDir temp;
     const QStringList extracts = files.isEmpty() ? cpm::DemoData::extractTo(temp.path()) : files;
     const QStringList wizardShots = cpm::ImportWizard::saveScreenshots(directory, extracts, window.session()->path());

@@ -143,8 +143,8 @@ MetricChart ChartFactory::topBars(const MetricTable &table, const QString &value
         const int row = n - 1 - index;
         showTip(status, QStringLiteral("%1\n%2").arg(rowLabel(table, row), formatted(table, row, valueKey)));
     });
-    if (clicked)
-        QObject::connect(set, &QBarSet::clicked, chart, [clicked, n](int index) { clicked(n - 1 - index); });
+    if (clicked) // on press, the right button too: a bar's context menu is then about that bar
+        QObject::connect(set, &QBarSet::pressed, chart, [clicked, n](int index) { clicked(n - 1 - index); });
     return {chart, [set, n](int row) { selectOnly(set, row < 0 ? -1 : n - 1 - row); }};
 }
 
@@ -267,7 +267,7 @@ void ChartFactory::connectGroupedBars(const QVector<QBarSet *> &sets, const QVec
                                          formatted(table, row, valueKey), formatted(table, row, key("transactions"))));
         });
         if (clicked)
-            QObject::connect(sets[s], &QBarSet::clicked, sets[s], [=](int index) {
+            QObject::connect(sets[s], &QBarSet::pressed, sets[s], [=](int index) {
                 if (rowOf(s, index) >= 0)
                     clicked(rowOf(s, index));
             });
@@ -291,7 +291,7 @@ MetricChart ChartFactory::donut(const MetricTable &table, const ChartOptions &op
                                 .arg(name, pct, formatted(table, row, key("transactions"))));
         });
         if (clicked)
-            QObject::connect(slice, &QPieSlice::clicked, chart, [clicked, row] { clicked(row); });
+            QObject::connect(slice, &QPieSlice::pressed, chart, [clicked, row] { clicked(row); });
     }
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignRight);

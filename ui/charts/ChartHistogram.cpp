@@ -152,7 +152,7 @@ MetricChart ChartFactory::histogram(const MetricsSnapshot &snapshot, const Chart
     });
     const QVector<int> rowBin = bins.rowBin;
     if (clicked)
-        QObject::connect(set, &QBarSet::clicked, chart, [clicked, rowBin](int index) {
+        QObject::connect(set, &QBarSet::pressed, chart, [clicked, rowBin](int index) {
             const int row = int(rowBin.indexOf(index));
             if (row >= 0)
                 clicked(row);

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "explain/Explanation.h"
+
+#include "base/Error.h"
+#include "warehouse/SqlFile.h"
+
+namespace cpm {
+
+namespace {
+
+MetricColumn column(const char *key, const char *header, ValueKind kind)
+{
+    return MetricColumn{QString::fromLatin1(key), QString::fromUtf8(header), kind};
+}
+
+/** A value as the sqlite3 shell's ".param set" reads it: numbers bare, text as a quoted literal. */
+QString shellValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return QStringLiteral("NULL");
+    const int type = value.typeId();
+    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
+        return value.toString();
+    QString literal = value.toString();
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    literal = QLatin1Char('\'') + literal + QLatin1Char('\'');
+    // The shell reads a double-quoted argument with C escapes; the SQL literal goes inside.
+    literal.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QLatin1Char('"') + literal + QLatin1Char('"');
+}
+
+QString paramLine(const QString &name, const QVariant &value, const QString &meaning)
+{
+    QString line = QStringLiteral(".param set %1 %2").arg(name, shellValue(value));
+    return meaning.isEmpty() ? line : line + QStringLiteral("\n-- ") + name + QStringLiteral(": ") + meaning;
+}
+
+} // namespace
+
+const ExplainFigure *Explanation::figure(const QString &figureKey) const
+{
+    for (const ExplainFigure &f : figures) {
+        if (f.key == figureKey)
+            return &f;
+    }
+    return nullptr;
+}
+
+QString Explanation::sqliteScript(const QString &sqlRoot) const
+{
+    Error ignored; // the files were read when the explanation was made
+    QStringList lines;
+    lines << QStringLiteral("-- cpm explain %1 %2 (%3)").arg(metricId, key, filter.describe())
+          << QStringLiteral("-- Run in the sqlite3 shell on the warehouse file: sqlite3 W.sqlite < this.sql")
+          << QStringLiteral(".param init");
+    lines << SqlFile::text(sqlRoot, QStringLiteral("params/create_param_statuses.sql"), &ignored) + QLatin1Char(';')
+          << SqlFile::text(sqlRoot, QStringLiteral("params/clear_param_statuses.sql"), &ignored) + QLatin1Char(';');
+    const QString insert = SqlFile::text(sqlRoot, QStringLiteral("params/insert_param_status.sql"), &ignored);
+    for (const QString &status : filter.statuses)
+        lines << paramLine(QStringLiteral(":status"), status, QString()) << insert + QLatin1Char(';');
+    for (const ExplainBinding &binding : bindings)
+        lines << paramLine(binding.name, binding.value, binding.meaning);
+    lines << QStringLiteral("-- %1").arg(sqlFile) << sql + QLatin1Char(';');
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QVector<MetricColumn> explainTransactionColumns(const QString &metricId)
+{
+    QVector<MetricColumn> columns;
+    if (metricId == QLatin1String("time_to_5th_transaction"))
+        columns << column("store_rank", "#", ValueKind::Rank);
+    columns << column("transaction_id", "Transaction id", ValueKind::Integer)
+            << column("happened_at", "Happened at", ValueKind::Timestamp)
+            << column("created_at", "Created at", ValueKind::Timestamp)
+            << column("store_id", "Store id", ValueKind::Integer) << column("store_name", "Store", ValueKind::Text)
+            << column("device_id", "Device id", ValueKind::Integer)
+            << column("device_type", "Device type", ValueKind::Integer)
+            << column("product_sku", "SKU", ValueKind::Text) << column("product_name", "Product", ValueKind::Text)
+            << column("amount", "Amount", ValueKind::Amount) << column("status", "Status", ValueKind::Text)
+            << column("card", "Card (as stored)", ValueKind::Text);
+    return columns;
+}
+
+} // namespace cpm
