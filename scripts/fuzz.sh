@@ -3,13 +3,13 @@
 # a bounded time on a copy of its committed seed corpus. Exits non-zero on the first crash,
 # leak, timeout or out-of-memory; the reproducer is left in build-fuzz/artifacts/.
 #   CPM_FUZZ_SECONDS  seconds per target (default 60)
-#   CPM_FUZZ_TARGETS  which targets (default: csv_reader timestamp header_classifier)
+#   CPM_FUZZ_TARGETS  which targets (default: csv_reader timestamp header_classifier numbers)
 # Needs clang and libclang-rt-14-dev (packaging/install-deps.sh --dev installs them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${CPM_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seconds="${CPM_FUZZ_SECONDS:-60}"
-targets=(${CPM_FUZZ_TARGETS:-csv_reader timestamp header_classifier})
+targets=(${CPM_FUZZ_TARGETS:-csv_reader timestamp header_classifier numbers})
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCPM_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo

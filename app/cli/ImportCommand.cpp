@@ -93,6 +93,8 @@ private:
             out << "  format: " << file.dialect.describe() << '\n';
             for (auto it = file.timestampFormats.cbegin(); it != file.timestampFormats.cend(); ++it)
                 out << "  " << it.key() << ": " << it.value().describe() << '\n';
+            if (file.role == FileRole::Transactions)
+                out << "  amount: " << file.amountFormat.describe() << '\n';
             out << "  read " << file.rowsRead << ", loaded " << file.rowsLoaded << " (" << file.rowsInserted
                 << " new), rejected " << file.rowsRejected << ", duplicate ids " << file.duplicateIds << '\n';
             for (const RejectedRow &row : file.rejectSamples)

@@ -105,6 +105,9 @@ private slots:
         const Run r = cli({"import", "--db", db, dir + "/stores.csv", dir + "/devices.csv", dir + "/transactions.csv"});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY2(r.out.contains(reads), r.out.constData());
+        const QByteArray mark = fixture.endsWith(QStringLiteral("european")) ? "amount: decimal comma (e.g. 100,00)"
+                                                                              : "amount: decimal point (e.g. 100.0)";
+        QVERIFY2(r.out.contains(mark), r.out.constData());
         const Run top = cli({"metrics", "--db", db, "--metric", "top_stores", "--format", "csv"});
         QVERIFY2(top.code == 0, top.err.constData());
         // Store 2 first with 500 in 1 transaction (worked by hand in the fixtures' READMEs).

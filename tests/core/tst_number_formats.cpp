@@ -77,6 +77,9 @@ void TstNumberFormats::whole_data()
     QTest::newRow("two dots") << QByteArray("1.0.0") << P << WholeForm::Invalid << qint64(-99);
     QTest::newRow("letters") << QByteArray("12a") << P << WholeForm::Invalid << qint64(-99);
     QTest::newRow("exponent alone") << QByteArray("1.0E") << P << WholeForm::Invalid << qint64(-99);
+    QTest::newRow("exponent two signs") << QByteArray("1E--3") << P << WholeForm::Invalid << qint64(-99);
+    QTest::newRow("exponent four digits") << QByteArray("1E1000") << P << WholeForm::Invalid << qint64(-99);
+    QTest::newRow("exponent too far") << QByteArray("1E41") << P << WholeForm::Invalid << qint64(-99);
     QTest::newRow("inf") << QByteArray("inf") << P << WholeForm::Invalid << qint64(-99);
     QTest::newRow("nan") << QByteArray("nan") << P << WholeForm::Invalid << qint64(-99);
     QTest::newRow("empty") << QByteArray("") << P << WholeForm::Invalid << qint64(-99);

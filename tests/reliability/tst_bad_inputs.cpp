@@ -130,7 +130,7 @@ static void valueRows()
     QTest::newRow("negative amount") << none << Inputs{file("t.csv", txHeader + txRow(101, "-12.50"))}
         << loads(1, 0).withNote("negative_amount").withCheck("select amount from raw_transactions where id = 101", "-12.5");
     QTest::newRow("non-numeric amounts")
-        << none << Inputs{file("t.csv", txHeader + txRow(101, "abc") + txRow(102, "1e5") + txRow(103, "inf") + txRow(104, "\"12,50\"")
+        << none << Inputs{file("t.csv", txHeader + txRow(101, "abc") + txRow(102, "1e") + txRow(103, "inf") + txRow(104, "\"1,2,3\"")
                                        + txRow(105, "1" + QByteArray(400, '0')))}
         << loads(0, 5).withReasons(QStringList(5, QStringLiteral("not an amount (expected a number like 749 or 12.50)")));
     QTest::newRow("id beyond 64 bits") << none << Inputs{file("d.csv", devicesHeader + "99999999999999999999,1,1\n")}

@@ -156,7 +156,7 @@ QComboBox *PreviewFilePanel::makeDecimalCombo()
     combo->addItem(tr("Choose…"), int(DecimalMark::Auto));
     combo->addItem(tr("Decimal comma: 1,234 = 1.234"), int(DecimalMark::Comma));
     combo->addItem(tr("Thousands separator: 1,234 = 1234"), int(DecimalMark::Point));
-    combo->setToolTip(tr("No amount in the sample has a separator that only one reading allows, like 749,00 or 12.50."));
+    combo->setToolTip(tr("No amount in the sample has a separator only one reading allows, like 749,00 or 12.50."));
     combo->setCurrentIndex(combo->findData(int(m_selection->decimalMark(m_inspection.role()))));
     const FileRole role = m_inspection.role();
     connect(combo, QOverload<int>::of(&QComboBox::activated), this, [this, combo, role] {

@@ -37,7 +37,8 @@ void PreviewPage::initializePage()
         auto *panel = new PreviewFilePanel(inspection, m_selection, m_tabs);
         connect(panel, &PreviewFilePanel::decimalChoiceChanged, this, &PreviewPage::completeChanged);
         const bool firstQuestion = panel->needsDecimalChoice() && isComplete(); // the tabs so far ask nothing
-        const int tab = m_tabs->addTab(panel, QStringLiteral("%1 — %2").arg(roleName(role), QFileInfo(inspection.path).fileName()));
+        const QString title = QStringLiteral("%1 — %2").arg(roleName(role), QFileInfo(inspection.path).fileName());
+        const int tab = m_tabs->addTab(panel, title);
         if (firstQuestion)
             m_tabs->setCurrentIndex(tab); // shown first, so the question is seen
     }

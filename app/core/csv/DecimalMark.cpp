@@ -30,7 +30,7 @@ QString DecimalMarkGuess::describe() const
     if (forced)
         return name + QStringLiteral(" (chosen)");
     if (ambiguous && !settled)
-        return QStringLiteral("ambiguous: '%1' could be %2").arg(example, QStringLiteral("a decimal comma or a thousands separator"));
+        return QStringLiteral("ambiguous: '%1' could have a decimal comma or a thousands separator").arg(example);
     if (example.isEmpty())
         return name;
     return name + QStringLiteral(" (e.g. %1)").arg(example);

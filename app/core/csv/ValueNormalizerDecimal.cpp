@@ -50,9 +50,47 @@ QByteArrayView unsignedPart(QByteArrayView s)
 }
 
 /**
- * Copies @p s into @p buf as a from_chars number: @p group separators between groups of three
- * are dropped (the first group 1-3 digits, not starting with 0 unless alone), @p decimal
- * becomes '.'. Returns the length, or -1 when the value is not a number of that form.
+ * Copies the integral digits of @p s from @p i on into @p buf at @p n, dropping @p group
+ * separators between groups of three (the first group 1-3 digits, not starting with 0).
+ * Returns where the digits end, or -1 when they are not of that form.
+ */
+qsizetype copyWhole(QByteArrayView s, qsizetype i, char group, char *buf, int *n)
+{
+    const qsizetype digitsFrom = i;
+    qsizetype groupStart = i;
+    bool grouped = false;
+    for (; i < s.size() && (isDigit(s[i]) || s[i] == group); ++i) {
+        if (s[i] != group) {
+            buf[(*n)++] = s[i];
+            continue;
+        }
+        const qsizetype run = i - groupStart;
+        if (grouped ? run != 3 : (run < 1 || run > 3 || s[digitsFrom] == '0'))
+            return -1;
+        grouped = true;
+        groupStart = i + 1;
+    }
+    return i == digitsFrom || (grouped && i - groupStart != 3) ? -1 : i;
+}
+
+/** Copies "@p mark digits" from @p i on (as '.' for @p decimal), or nothing; -1 when bare. */
+qsizetype copyPart(QByteArrayView s, qsizetype i, char mark, bool isExponent, char *buf, int *n)
+{
+    if (i == s.size() || (isExponent ? (s[i] != 'e' && s[i] != 'E') : s[i] != mark))
+        return i;
+    buf[(*n)++] = isExponent ? 'e' : '.';
+    ++i;
+    if (isExponent && i < s.size() && (s[i] == '+' || s[i] == '-'))
+        buf[(*n)++] = s[i++];
+    const qsizetype from = i;
+    while (i < s.size() && isDigit(s[i]))
+        buf[(*n)++] = s[i++];
+    return i == from ? -1 : i;
+}
+
+/**
+ * Copies @p s into @p buf as a from_chars number: grouped digits (see copyWhole), @p decimal
+ * as '.', an exponent. Returns the length, or -1 when the value is not a number of that form.
  */
 int canonical(QByteArrayView s, char decimal, char group, char *buf)
 {
@@ -62,41 +100,11 @@ int canonical(QByteArrayView s, char decimal, char group, char *buf)
     qsizetype i = 0;
     if (s[0] == '-' || s[0] == '+')
         buf[n] = '-', n += s[0] == '-', ++i;
-    const qsizetype digitsFrom = i;
-    qsizetype groupStart = i;
-    bool grouped = false;
-    for (; i < s.size() && (isDigit(s[i]) || s[i] == group); ++i) {
-        if (s[i] != group) {
-            buf[n++] = s[i];
-            continue;
-        }
-        const qsizetype run = i - groupStart;
-        if (grouped ? run != 3 : (run < 1 || run > 3 || (s[digitsFrom] == '0')))
-            return -1;
-        grouped = true;
-        groupStart = i + 1;
-    }
-    if (i == digitsFrom || (grouped && i - groupStart != 3))
-        return -1;
-    if (i < s.size() && s[i] == decimal) {
-        buf[n++] = '.';
-        const qsizetype from = ++i;
-        while (i < s.size() && isDigit(s[i]))
-            buf[n++] = s[i++];
-        if (i == from)
-            return -1;
-    }
-    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-        buf[n++] = 'e';
-        ++i;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
-            buf[n++] = s[i++];
-        const qsizetype from = i;
-        while (i < s.size() && isDigit(s[i]))
-            buf[n++] = s[i++];
-        if (i == from)
-            return -1;
-    }
+    i = copyWhole(s, i, group, buf, &n);
+    if (i >= 0)
+        i = copyPart(s, i, decimal, false, buf, &n);
+    if (i >= 0)
+        i = copyPart(s, i, decimal, true, buf, &n);
     return i == s.size() ? n : -1;
 }
 

@@ -58,6 +58,8 @@ bool split(QByteArrayView s, Parts *p)
         ++i;
         const bool minus = i < s.size() && s[i] == '-';
         i += i < s.size() && (s[i] == '+' || s[i] == '-');
+        if (i == s.size() || !isDigit(s[i]))
+            return false; // from_chars would take a second sign
         const auto [end, error] = std::from_chars(s.data() + i, s.data() + s.size(), p->exponent);
         if (error != std::errc() || end == s.data() + i || p->exponent > 400 || (end - s.data() - i) > 3)
             return false;
@@ -186,7 +188,8 @@ void maskCardNumber(QByteArrayView in, QByteArray *out, WholeForm *form)
 {
     const QByteArrayView card = trimmed(in);
     *form = WholeForm::Plain;
-    const bool floatLike = !card.isEmpty() && std::any_of(card.begin(), card.end(), [](char c) { return isSeparator(c) || isExponent(c); });
+    const bool floatLike = !card.isEmpty()
+        && std::any_of(card.begin(), card.end(), [](char c) { return isSeparator(c) || isExponent(c); });
     if (!floatLike || !isDigit(card.front()))
         return lastFourDigits(card, out);
     // Saved as a float ("201433236787273.0", "2.01433236787273E+14"): the last digits are

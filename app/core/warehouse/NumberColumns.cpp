@@ -75,12 +75,15 @@ NumberColumns::Amount NumberColumns::amount(QByteArrayView value, qint64 line, d
 QString NumberColumns::amountReason(QByteArrayView value) const
 {
     const bool comma = m_amount.mark == DecimalMark::Comma;
-    const QString expected = comma ? QStringLiteral("a number like 749 or 12,50") : QStringLiteral("a number like 749 or 12.50");
+    const QString expected =
+        QStringLiteral("a number like 749 or ") + (comma ? QStringLiteral("12,50") : QStringLiteral("12.50"));
     const DecimalEvidence evidence = N::decimalEvidence(value);
-    if ((evidence == DecimalEvidence::Point && comma) || (evidence == DecimalEvidence::Comma && !comma))
+    if ((evidence == DecimalEvidence::Point && comma) || (evidence == DecimalEvidence::Comma && !comma)) {
+        const QString mine = comma ? QStringLiteral("comma") : QStringLiteral("point");
+        const QString other = comma ? QStringLiteral("point") : QStringLiteral("comma");
         return QStringLiteral("written with a decimal %1, but this column's amounts use a decimal %2 (expected %3)")
-            .arg(comma ? QStringLiteral("point") : QStringLiteral("comma"), comma ? QStringLiteral("comma") : QStringLiteral("point"),
-                 expected);
+            .arg(other, mine, expected);
+    }
     return QStringLiteral("not an amount (expected %1)").arg(expected);
 }
 
@@ -122,34 +125,34 @@ bool NumberColumns::checkDecided(const QString &path, Error *error) const
 QVector<ImportNote> NumberColumns::notes(qint64 rowsLoaded) const
 {
     QVector<ImportNote> notes;
-    for (int canonical = 0; canonical < Col::TxCount; ++canonical) {
-        if (m_floats[canonical] > 0)
-            notes << ImportNote{QStringLiteral("float_integer"), m_floats[canonical],
-                                QStringLiteral("%1: %2 values written as floats (e.g. %3) were read as whole numbers")
-                                    .arg(columnName(canonical), count(m_floats[canonical]), m_floatExamples[canonical])};
-    }
-    if (m_floatSkus > 0)
-        notes << ImportNote{QStringLiteral("float_sku"), m_floatSkus,
-                            QStringLiteral("%1: %2 SKUs written as floats (e.g. 3770009015048.0) were read without the "
-                                           "decimals").arg(columnName(Col::ProductSku), count(m_floatSkus))};
-    if (m_floatCards > 0)
-        notes << ImportNote{QStringLiteral("float_card"), m_floatCards,
-                            QStringLiteral("%1: %2 card numbers written as floats: their last 4 digits are those before "
-                                           "the decimal point").arg(columnName(Col::CardNumber), count(m_floatCards))};
-    if (m_lossyCards > 0)
-        notes << ImportNote{QStringLiteral("lossy_card"), m_lossyCards,
-                            QStringLiteral("%1: %2 card numbers rounded by a spreadsheet into scientific notation: their last "
-                                           "digits are lost, so none are kept").arg(columnName(Col::CardNumber), count(m_lossyCards))};
-    if (m_scientificAmounts > 0)
-        notes << ImportNote{QStringLiteral("scientific_amount"), m_scientificAmounts,
-                            QStringLiteral("%1: %2 amounts in scientific notation (e.g. 1.0E3) were read as numbers")
-                                .arg(columnName(Col::Amount), count(m_scientificAmounts))};
-    if (m_mapping.role == FileRole::Transactions && m_amount.mark == DecimalMark::Comma)
-        notes << ImportNote{QStringLiteral("decimal_comma"), rowsLoaded,
-                            m_amount.forced ? QStringLiteral("%1: read with a decimal comma, as chosen (1.234,56 = 1234.56)")
-                                                  .arg(columnName(Col::Amount))
-                                            : QStringLiteral("%1: the values use a decimal comma (e.g. %2), read as such "
-                                                             "(1.234,56 = 1234.56)").arg(columnName(Col::Amount), m_amount.example)};
+    auto add = [&notes](const char *kind, qint64 rows, const QString &message) {
+        if (rows > 0)
+            notes << ImportNote{QString::fromLatin1(kind), rows, message};
+    };
+    for (int canonical = 0; canonical < Col::TxCount; ++canonical)
+        add("float_integer", m_floats[canonical],
+            QStringLiteral("%1: %2 values written as floats (e.g. %3) were read as whole numbers")
+                .arg(columnName(canonical), count(m_floats[canonical]), m_floatExamples[canonical]));
+    add("float_sku", m_floatSkus,
+        QStringLiteral("%1: %2 SKUs written as floats (e.g. 3770009015048.0) were read without the decimals")
+            .arg(columnName(Col::ProductSku), count(m_floatSkus)));
+    add("float_card", m_floatCards,
+        QStringLiteral("%1: %2 card numbers written as floats: their last 4 digits are those before the decimal point")
+            .arg(columnName(Col::CardNumber), count(m_floatCards)));
+    add("lossy_card", m_lossyCards,
+        QStringLiteral("%1: %2 card numbers rounded by a spreadsheet into scientific notation: their last digits "
+                       "are lost, so none are kept")
+            .arg(columnName(Col::CardNumber), count(m_lossyCards)));
+    add("scientific_amount", m_scientificAmounts,
+        QStringLiteral("%1: %2 amounts in scientific notation (e.g. 1.0E3) were read as numbers")
+            .arg(columnName(Col::Amount), count(m_scientificAmounts)));
+    if (m_mapping.role != FileRole::Transactions || m_amount.mark != DecimalMark::Comma)
+        return notes;
+    const QString how = m_amount.forced ? QStringLiteral("read with a decimal comma, as chosen")
+                                        : QStringLiteral("the values use a decimal comma (e.g. %1), read as such")
+                                              .arg(m_amount.example);
+    add("decimal_comma", rowsLoaded,
+        QStringLiteral("%1: %2 (1.234,56 = 1234.56)").arg(columnName(Col::Amount), how));
     return notes;
 }
 
