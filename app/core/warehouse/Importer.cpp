@@ -6,6 +6,7 @@
 #include "warehouse/BulkLoadPragmas.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
+#include "warehouse/RejectCsvWriter.h" // complete for ~Importer
 #include "warehouse/Sha256.h"
 #include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
@@ -88,7 +89,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     m_builder = std::make_unique<columnar::ColumnarBuilder>(m_warehouse.handle());
     m_dimensionsLoaded = false;
     m_changedSources = QStringList{QStringLiteral("import_batches")};
-    if (!plan(options, &files, &error)) {
+    if (!plan(options, &files, &error) || !openRejectLog(options, &error)) {
         summary.error = error;
         return summary;
     }
@@ -102,10 +103,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     m_previousBatch = ok ? m_warehouse.lastBatchId() : 0; // read inside the write lock
     ok = ok && beginBatch(options, &batchId, &error);
     bool anyLoaded = false;
-    for (PlannedFile &file : files) {
-        ok = ok && importFile(file, options, batchId, &error);
-        anyLoaded = anyLoaded || !file.summary.alreadyImported;
-    }
+    ok = ok && loadFiles(files, options, batchId, &anyLoaded, &error);
     summary.loadSeconds = double(timer.restart()) / 1000.0;
     const bool checkNow = anyLoaded && options.dryRun && options.checkData;
     const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);
@@ -136,6 +134,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     m_builder.reset();
     for (const PlannedFile &file : files)
         summary.files << file.summary;
+    closeRejectLog(summary);
     return summary;
 }
 

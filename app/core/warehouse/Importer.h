@@ -13,6 +13,7 @@ namespace columnar {
 class ColumnarBuilder;
 }
 class RecordLoader;
+class RejectCsvWriter;
 class SqlProject;
 class InsertPipeline;
 class Warehouse;
@@ -60,6 +61,13 @@ private:
     bool loadOnce(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId, bool *restart,
                   Error *error);
     bool beginBatch(const ImportOptions &options, qint64 *batchId, Error *error);
+    // Rejects (ImporterRejects.cpp): counted per reason, written to options.rejectsPath, and a
+    // file that loads nothing or too little refuses the import.
+    bool loadFiles(QVector<PlannedFile> &files, const ImportOptions &options, qint64 batchId, bool *anyLoaded, Error *error);
+    bool openRejectLog(const ImportOptions &options, Error *error);
+    void closeRejectLog(ImportSummary &summary);
+    void startRejects(PlannedFile &file);
+    void noteReject(PlannedFile &file, const RejectedRow &row);
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
@@ -88,6 +96,7 @@ private:
     bool m_dimensionsLoaded = false; ///< this import loads stores or devices (store slots may move)
     bool m_snapshotDelta = false;    ///< the snapshot's new rows are appended as a delta, not rewritten
     QStringList m_changedSources;    ///< raw tables this import writes (models reading only others are kept)
+    std::unique_ptr<RejectCsvWriter> m_rejectLog; ///< every rejected row, when options.rejectsPath is set
 };
 
 } // namespace cpm

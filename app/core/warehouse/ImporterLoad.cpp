@@ -45,6 +45,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     FileImportSummary &summary = file.summary;
     summary.rowsRead = summary.rowsLoaded = summary.rowsRejected = 0;
     summary.rejectSamples.clear();
+    startRejects(file);
     RecordLoader loader(summary.mapping, columns, batchId);
     SqliteStatement rejects;
     if (!loader.prepare(m_warehouse.handle(), m_project.root(), error))
@@ -82,6 +83,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             reject.rawText = maskedRecordText(record, summary.mapping, reader.dialect().delimiter);
             if (summary.rejectSamples.size() < kRejectSamples)
                 summary.rejectSamples << reject;
+            noteReject(file, reject);
             if (!storeReject(pipeline, file, batchId, reject)) {
                 *error = Error::make(Error::Code::Database, pipeline.errorMessage());
                 error->line = pipeline.failedLine();
