@@ -51,10 +51,10 @@ Error RejectPolicy::check(const FileImportSummary &file, double maxShare)
     error.message = QStringLiteral("%1 of %2 data rows rejected (%3, %4): the file is refused, nothing was imported")
                         .arg(file.rowsRejected).arg(file.rowsRead).arg(percent(share), limit);
     if (const RejectGroup *common = file.rejectGroups.mostCommon()) {
-        error.message += QStringLiteral("; most common: line %1, %2 (%3 rows)")
+        error.message += QStringLiteral("; most common: line %1, %2 (%3)")
                              .arg(common->firstLines.value(0))
-                             .arg(RejectSummary::what(*common))
-                             .arg(common->rows);
+                             .arg(RejectSummary::what(*common),
+                                  common->rows == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(common->rows));
     }
     return error;
 }
