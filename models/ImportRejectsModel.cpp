@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportRejectsModel.h"
 
-#include "report/TableWriters.h"
-
 #include <QFileInfo>
+#include <QLocale>
 
 namespace cpm {
 
@@ -15,8 +14,8 @@ void ImportRejectsModel::setSummary(const ImportSummary &summary)
     m_rows.clear();
     for (const FileImportSummary &file : summary.files) {
         const QString name = QFileInfo(file.path).fileName();
-        for (const RejectedRow &reject : file.rejectSamples)
-            m_rows << Row{name, reject};
+        for (const RejectGroup &group : file.rejectGroups.byCount())
+            m_rows << Row{name, group};
     }
     endResetModel();
 }
@@ -26,6 +25,14 @@ void ImportRejectsModel::clear()
     beginResetModel();
     m_rows.clear();
     endResetModel();
+}
+
+qint64 ImportRejectsModel::rejectedRows() const
+{
+    qint64 rows = 0;
+    for (const Row &row : m_rows)
+        rows += row.group.rows;
+    return rows;
 }
 
 int ImportRejectsModel::rowCount(const QModelIndex &parent) const
@@ -44,18 +51,27 @@ QVariant ImportRejectsModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const Row &row = m_rows.at(index.row());
     if (role == Qt::ToolTipRole)
-        return row.reject.rawText; // the whole record, card data masked, shows the context
-    if (role == Qt::TextAlignmentRole && index.column() == LineColumn)
+        return tr("%1: %2 rejected for this reason, %3").arg(row.fileName, QLocale().toString(row.group.rows),
+                                                           RejectSummary::lines(row.group));
+    if (role == Qt::TextAlignmentRole && index.column() == RowsColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return QVariant();
-    switch (index.column()) {
-    case FileColumn: return row.fileName;
-    case LineColumn: return row.reject.line;
+    return display(row.group, row.fileName, index.column());
+}
+
+QVariant ImportRejectsModel::display(const RejectGroup &group, const QString &fileName, int column) const
+{
+    switch (column) {
+    case FileColumn: return fileName;
     case FieldColumn:
-        return row.reject.columnName.isEmpty() ? QVariant(row.reject.column) : QVariant(row.reject.columnName);
-    case ValueColumn: return row.reject.value;
-    case ReasonColumn: return row.reject.reason;
+        if (!group.columnName.isEmpty())
+            return group.columnName;
+        return group.column == 0 ? QVariant(tr("(whole row)")) : QVariant(group.column);
+    case ValueColumn: return group.firstValue;
+    case ReasonColumn: return group.reason;
+    case RowsColumn: return group.rows;
+    case LinesColumn: return RejectSummary::lines(group);
     default: return QVariant();
     }
 }
@@ -66,27 +82,13 @@ QVariant ImportRejectsModel::headerData(int section, Qt::Orientation orientation
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case FileColumn: return tr("File");
-    case LineColumn: return tr("Line");
     case FieldColumn: return tr("Column");
-    case ValueColumn: return tr("Value");
+    case ValueColumn: return tr("Value on the first line");
     case ReasonColumn: return tr("Reason");
+    case RowsColumn: return tr("Rows");
+    case LinesColumn: return tr("Lines");
     default: return QVariant();
     }
-}
-
-QByteArray ImportRejectsModel::toCsv() const
-{
-    const QChar comma = QLatin1Char(',');
-    QString text = QStringLiteral("file,line,column,column_name,value,reason,raw_text\r\n");
-    for (const Row &row : m_rows) {
-        const QStringList fields = {row.fileName, QString::number(row.reject.line), QString::number(row.reject.column),
-                                    row.reject.columnName, row.reject.value, row.reject.reason, row.reject.rawText};
-        QStringList quoted;
-        for (const QString &field : fields)
-            quoted << csvField(field, comma);
-        text += quoted.join(comma) + QStringLiteral("\r\n");
-    }
-    return text.toUtf8();
 }
 
 } // namespace cpm

@@ -7,33 +7,38 @@
 
 namespace cpm {
 
-/** The rejected rows of an import (or dry run), one table row each, with file and line. */
+/**
+ * The rejected rows of an import (or dry run) grouped by reason: one table row per file and
+ * reason, with its count, its first few line numbers and the value on the first of them.
+ */
 class ImportRejectsModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { FileColumn, LineColumn, FieldColumn, ValueColumn, ReasonColumn, ColumnCount };
+    enum Column { FileColumn, RowsColumn, FieldColumn, ReasonColumn, LinesColumn, ValueColumn, ColumnCount };
 
     explicit ImportRejectsModel(QObject *parent = nullptr);
 
-    /** Shows the reject samples of every file in @p summary. */
+    /** Shows the reject groups of every file in @p summary, most rows first within a file. */
     void setSummary(const ImportSummary &summary);
     void clear();
+
+    /** Rejected rows over all groups (a group stands for many rows). */
+    qint64 rejectedRows() const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /** RFC 4180 text of all rows (file, line, column, column_name, value, reason, raw_text). */
-    QByteArray toCsv() const;
-
 private:
+    QVariant display(const RejectGroup &group, const QString &fileName, int column) const;
+
     struct Row
     {
         QString fileName;
-        RejectedRow reject;
+        RejectGroup group;
     };
     QVector<Row> m_rows;
 };

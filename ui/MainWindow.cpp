@@ -120,6 +120,7 @@ void MainWindow::setupCentral()
         connect(page->exporter(), &PageExport::message, this, [this](const QString &text) {
             statusBar()->showMessage(text, 5000);
         });
+        connect(page, &MetricPage::importRequested, this, [this] { importFiles({}); });
         m_stack->addWidget(page);
     }
     auto *explain = new ExplainController(this, [this] { return m_session->path(); });
@@ -131,6 +132,7 @@ void MainWindow::setupCentral()
     m_overlay = new BusyOverlay(m_stack);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, m_overlay, &QWidget::raise);
+    connect(m_overview, &OverviewPage::importRequested, this, [this] { importFiles({}); });
     connect(m_overview, &OverviewPage::metricActivated, this, [this](const QString &id) {
         showPage(int(metricIds().indexOf(id)) + 1);
     });
@@ -279,6 +281,11 @@ void MainWindow::reloadWarehouse()
 void MainWindow::onDomainChanged(const QString &error)
 {
     updateFilterBarEnabled();
+    // No statuses in the domain: the marts hold no transaction at all, whatever the filter.
+    const bool none = !m_session->hasData() || (error.isEmpty() && m_session->domain().isEmpty());
+    m_overview->setNoTransactions(none);
+    for (MetricPage *page : std::as_const(m_metricPages))
+        page->setNoTransactions(none);
     m_filterBar->setDomain(m_session->domain()); // emits filterChanged → refresh
     if (!error.isEmpty())
         m_filterBar->setMessage(error);

@@ -8,7 +8,10 @@ namespace cpm::cli {
 
 namespace {
 
-/** Runs the data tests. Failures are warnings (exit 0) unless --strict; SQL errors fail. */
+/**
+ * Runs the data tests. Failures are warnings (exit 0) unless --strict, where they fail with
+ * one line naming them (exit 1), like any other failure; SQL errors always fail.
+ */
 class CheckCommand : public Command
 {
 public:
@@ -18,7 +21,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override
     {
         addWarehouseOptions(parser);
-        parser.addOption({QStringLiteral("strict"), QStringLiteral("Exit 3 when a data test finds offending rows.")});
+        parser.addOption({QStringLiteral("strict"), QStringLiteral("Fail (exit 1) when a data test finds offending rows, an empty raw table included.")});
     }
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
@@ -30,21 +33,24 @@ public:
             return fail(err, name(), QStringLiteral("the warehouse holds no data yet: import extracts first"));
         DataTestRunner runner(opened.warehouse.database());
         const QVector<DataTestResult> results = runner.run(opened.project.dataTests());
-        int warnings = 0;
+        QStringList warned;
         for (const DataTestResult &result : results) {
             if (!result.error.isEmpty())
                 return fail(err, name(), QStringLiteral("%1: %2").arg(result.name, result.error));
             out << (result.passed() ? "PASS " : "WARN ") << result.name;
             if (!result.passed()) {
-                ++warnings;
+                warned << QStringLiteral("%1 (%2 rows)").arg(result.name).arg(result.failingRows);
                 out << ": " << result.failingRows << " offending rows";
             }
             out << " — " << result.description << '\n';
             for (const QStringList &sample : result.samples)
                 out << "     " << zip(result.columns, sample) << '\n';
         }
-        out << results.size() - warnings << " passed, " << warnings << " with warnings\n";
-        return warnings && parser.isSet(QStringLiteral("strict")) ? 3 : 0;
+        out << results.size() - warned.size() << " passed, " << warned.size() << " with warnings\n";
+        if (warned.isEmpty() || !parser.isSet(QStringLiteral("strict")))
+            return 0;
+        return fail(err, name(), QStringLiteral("--strict: %1 data test(s) with warnings: %2")
+                                     .arg(warned.size()).arg(warned.join(QStringLiteral(", "))));
     }
 
 private:

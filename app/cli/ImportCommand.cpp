@@ -4,6 +4,7 @@
 
 #include "csv/TimestampParser.h"
 #include "warehouse/Importer.h"
+#include "warehouse/RejectPolicy.h"
 
 namespace cpm::cli {
 
@@ -47,6 +48,14 @@ public:
                           QStringLiteral("Decimal mark of amounts: auto (default: detected per file), comma or point."),
                           QStringLiteral("MARK"), QStringLiteral("auto")});
         parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Validate and count, then roll back.")});
+        parser.addOption({QStringLiteral("max-reject-share"),
+                          QStringLiteral("Refuse the import when a file rejects more than SHARE of its rows: a fraction "
+                                         "0..1 (default 0.5) or a percentage like 50%. A file that loads no row is "
+                                         "always refused."),
+                          QStringLiteral("SHARE"), QStringLiteral("0.5")});
+        parser.addOption({QStringLiteral("rejects"),
+                          QStringLiteral("Write every rejected row to FILE as CSV (also when the import is refused)."),
+                          QStringLiteral("FILE")});
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts, recognised by their header."), QStringLiteral("[FILE...]"));
     }
 
@@ -61,6 +70,10 @@ public:
         if (!decimalMarkFromName(parser.value(QStringLiteral("decimal")), &options.decimalMark))
             return fail(err, name(), QStringLiteral("--decimal '%1' is not one of auto, comma, point")
                                          .arg(parser.value(QStringLiteral("decimal"))), 2);
+        QString problem;
+        if (!RejectPolicy::parseShare(parser.value(QStringLiteral("max-reject-share")), &options.maxRejectShare, &problem))
+            return fail(err, name(), QStringLiteral("--max-reject-share ") + problem, 2);
+        options.rejectsPath = parser.value(QStringLiteral("rejects"));
         for (const QString &path : parser.positionalArguments())
             options.files.push_back({path, FileRole::Unknown});
         for (const char *role : {"stores", "devices", "transactions"}) {
@@ -75,13 +88,40 @@ public:
             return 1;
         Importer importer(opened.warehouse, opened.project);
         const ImportSummary summary = importer.run(options);
+        if (summary.error.code == Error::Code::Rejected)
+            printRefused(summary, options.rejectsPath, out);
         if (!summary.succeeded())
             return fail(err, name(), summary.error.toString());
         print(summary, out);
+        if (!options.rejectsPath.isEmpty())
+            out << "rejected rows written to " << options.rejectsPath << '\n';
         return 0;
     }
 
 private:
+    static void printRejects(const FileImportSummary &file, QTextStream &out)
+    {
+        // One line per reason, not one per row: 1,800 identical lines say less than one.
+        for (const RejectGroup &group : file.rejectGroups.byCount())
+            out << "  rejected " << group.rows << (group.rows == 1 ? " row: " : " rows: ") << RejectSummary::what(group)
+                << " (" << RejectSummary::lines(group) << ")\n";
+    }
+
+    /** A refused import: why, per reason, on stdout (stderr gets the one line). */
+    static void printRefused(const ImportSummary &summary, const QString &rejectsPath, QTextStream &out)
+    {
+        for (const FileImportSummary &file : summary.files) {
+            if (file.rowsRejected == 0)
+                continue;
+            out << roleName(file.role) << ": " << file.path << '\n' << "  read " << file.rowsRead << ", rejected "
+                << file.rowsRejected << '\n';
+            printRejects(file, out);
+        }
+        if (!rejectsPath.isEmpty())
+            out << "rejected rows written to " << rejectsPath << '\n';
+        out << "refused: nothing was imported\n";
+    }
+
     static void print(const ImportSummary &summary, QTextStream &out)
     {
         for (const FileImportSummary &file : summary.files) {
@@ -97,8 +137,7 @@ private:
                 out << "  amount: " << file.amountFormat.describe() << '\n';
             out << "  read " << file.rowsRead << ", loaded " << file.rowsLoaded << " (" << file.rowsInserted
                 << " new), rejected " << file.rowsRejected << ", duplicate ids " << file.duplicateIds << '\n';
-            for (const RejectedRow &row : file.rejectSamples)
-                out << "  rejected line " << row.line << ": " << row.reason << '\n';
+            printRejects(file, out);
             for (const ImportNote &note : file.notes)
                 out << "  note: " << note.message << '\n';
         }

@@ -16,6 +16,7 @@ namespace {
 
 const Error::Code Header = Error::Code::Header;
 const Error::Code Csv = Error::Code::Csv;
+const Error::Code Rejected = Error::Code::Rejected;
 
 QByteArray fixtureBytes(const QString &name)
 {
@@ -105,13 +106,17 @@ static void structureRows()
 static void valueRows()
 {
     const Inputs none;
-    QTest::newRow("header only") << none << Inputs{file("t.csv", txHeader)} << loads(0, 0);
+    // A file that loads nothing refuses the import (RejectPolicy): loudly, changing nothing.
+    QTest::newRow("header only") << none << Inputs{file("t.csv", txHeader)}
+        << fails(Rejected, {"%F: no data rows, only a header: the file is refused, nothing was imported "
+                            "(expected at least one row under the header)"});
     QTest::newRow("duplicate ids with conflicting values")
         << none << Inputs{file("s.csv", storesHeader + storeRow(7, "First") + storeRow(7, "Second"))}
         << loads(2, 0).withNote("duplicate_id").withCheck("select name from raw_stores where id = 7", "Second");
     QTest::newRow("ragged rows")
-        << none << Inputs{file("t.csv", txHeader + txRow(101) + "102,10,Tea\n" + txRow(103).chopped(1) + ",extra\n")}
-        << loads(1, 2).withReasons({"row has 3 fields (expected 9, like the header)",
+        << none << Inputs{file("t.csv", txHeader + txRow(101) + "102,10,Tea\n" + txRow(103).chopped(1) + ",extra\n"
+                                       + txRow(104) + txRow(105))} // 2 of 5 rejected: under the 50 % that refuses
+        << loads(3, 2).withReasons({"row has 3 fields (expected 9, like the header)",
                                     "row has 10 fields (expected 9, like the header)"});
     QTest::newRow("invalid UTF-8") << none << Inputs{file("s.csv", storesHeader + storeRow(7, "Caf\xC3\x28"))}
         << loads(1, 0).withNote("encoding").withCheck("select name from raw_stores where id = 7", QString::fromUtf8("Caf\u00C3("));
@@ -125,20 +130,24 @@ static void valueRows()
         << loads(1, 1).withReasons({"impossible date (expected a date like MM/DD/YYYY H:MM[:SS])"});
     QTest::newRow("dates out of range")
         << none << Inputs{file("s.csv", storesHeader + storeRow(7, "A") + storeRow(8, "B", "01/15/0000 10:00")
-                                       + storeRow(9, "C", "01/15/2023 25:00") + storeRow(10, "D", "01/15/10000 10:00"))}
-        << loads(1, 3).withReasons({"impossible date", "impossible time of day", "not a timestamp"});
+                                       + storeRow(9, "C", "01/15/2023 25:00") + storeRow(10, "D", "01/15/10000 10:00")
+                                       + storeRow(11, "E") + storeRow(12, "F"))} // 3 of 6: not more than half
+        << loads(3, 3).withReasons({"impossible date", "impossible time of day", "not a timestamp"});
     QTest::newRow("negative amount") << none << Inputs{file("t.csv", txHeader + txRow(101, "-12.50"))}
         << loads(1, 0).withNote("negative_amount").withCheck("select amount from raw_transactions where id = 101", "-12.5");
     QTest::newRow("non-numeric amounts")
         << none << Inputs{file("t.csv", txHeader + txRow(101, "abc") + txRow(102, "1e") + txRow(103, "inf") + txRow(104, "\"1,2,3\"")
                                        + txRow(105, "1" + QByteArray(400, '0')))}
-        << loads(0, 5).withReasons(QStringList(5, QStringLiteral("not an amount (expected a number like 749 or 12.50)")));
+        << fails(Rejected, {"%F: 5 of 5 data rows rejected (100%, every row): the file is refused, nothing was imported; "
+                            "most common: line 2, column amount: not an amount (expected a number like 749 or 12.50) (5 rows)"});
     QTest::newRow("id beyond 64 bits") << none << Inputs{file("d.csv", devicesHeader + "99999999999999999999,1,1\n")}
-        << loads(0, 1).withReasons({"not an integer (expected digits like 42)"});
+        << fails(Rejected, {"%F: 1 of 1 data rows rejected (100%, every row)",
+                            "most common: line 2, column id: not an integer (expected digits like 42) (1 row)"});
     QTest::newRow("unknown status") << none << Inputs{file("t.csv", txHeader + txRow(101, "5", " Chargeback "))}
         << loads(1, 0).withNote("unknown_status").withCheck("select status from raw_transactions where id = 101", "chargeback");
     QTest::newRow("missing status") << none << Inputs{file("t.csv", txHeader + txRow(101, "5", ""))}
-        << loads(0, 1).withReasons({"missing status (expected accepted, refused or cancelled)"});
+        << fails(Rejected, {"%F: 1 of 1 data rows rejected (100%, every row)",
+                            "line 2, column status: missing status (expected accepted, refused or cancelled) (1 row)"});
 }
 
 // Relationships are not rejects: rows load and the data tests report them. Repeats:

@@ -3,6 +3,7 @@
 
 #include "MetricSortProxy.h"
 #include "MetricTableModel.h"
+#include "dashboard/EmptyWarehouseNotice.h"
 #include "dashboard/PageExport.h"
 
 #include <QButtonGroup>
@@ -28,6 +29,8 @@ MetricPage::MetricPage(const QString &metricId, QWidget *parent)
 {
     setObjectName(QStringLiteral("page_") + metricId);
     setupWidgets();
+    m_empty = new EmptyWarehouseNotice(this);
+    connect(m_empty, &EmptyWarehouseNotice::importRequested, this, &MetricPage::importRequested);
 }
 
 QTableView *MetricPage::newTable(QAbstractItemModel *model)
@@ -297,6 +300,18 @@ void MetricPage::updateNotes()
     }
     notes << coverageNotes(m_snapshot);
     m_notes->setText(notes.join(QLatin1Char('\n')));
+}
+
+void MetricPage::setNoTransactions(bool none)
+{
+    m_empty->setVisible(none);
+    if (none)
+        m_empty->raise();
+}
+
+bool MetricPage::showsNoTransactions() const
+{
+    return !m_empty->isHidden();
 }
 
 } // namespace cpm

@@ -17,6 +17,8 @@ class QTableView;
 
 namespace cpm {
 
+class EmptyWarehouseNotice;
+
 class MetricSortProxy;
 class MetricTableModel;
 class PageExport;
@@ -31,6 +33,9 @@ public:
 
     void setSnapshot(const MetricsSnapshot &snapshot);
     QString metricId() const { return m_id; }
+    /** Shows "No transactions loaded" over the page instead of its empty charts (or hides it). */
+    void setNoTransactions(bool none);
+    bool showsNoTransactions() const;
 
     MetricTableModel *model() const { return m_model; }
     MetricSortProxy *proxy() const { return m_proxy; }
@@ -56,6 +61,10 @@ public:
 
     /** "n = 15 transactions …" and what the metrics had to leave out, as sentences. */
     static QStringList coverageNotes(const MetricsSnapshot &snapshot);
+
+signals:
+    /** The user asked to import extracts (from the empty-warehouse notice). */
+    void importRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -90,6 +99,7 @@ private:
     PageExport *m_export = nullptr;
     QButtonGroup *m_toggle = nullptr;
     int m_highlighted = -1;
+    EmptyWarehouseNotice *m_empty = nullptr;
     bool m_viewStale = false; ///< chart and column widths still show older numbers (page hidden)
 };
 

@@ -3,6 +3,7 @@
 
 #include "MetricTableModel.h"
 #include "charts/ChartFactory.h"
+#include "dashboard/EmptyWarehouseNotice.h"
 #include "dashboard/MetricPage.h"
 
 #include <QChart>
@@ -51,6 +52,8 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_nextChart->setSingleShot(true);
     m_nextChart->setInterval(0);
     connect(m_nextChart, &QTimer::timeout, this, &OverviewPage::rebuildNextChart);
+    m_empty = new EmptyWarehouseNotice(this);
+    connect(m_empty, &EmptyWarehouseNotice::importRequested, this, &OverviewPage::importRequested);
 }
 
 QWidget *OverviewPage::newCard(const QString &id)
@@ -171,6 +174,18 @@ QString OverviewPage::keyText(const QString &id) const
             return card.key->text();
     }
     return QString();
+}
+
+void OverviewPage::setNoTransactions(bool none)
+{
+    m_empty->setVisible(none);
+    if (none)
+        m_empty->raise();
+}
+
+bool OverviewPage::showsNoTransactions() const
+{
+    return !m_empty->isHidden();
 }
 
 } // namespace cpm

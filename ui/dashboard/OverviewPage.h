@@ -11,6 +11,8 @@ class QTimer;
 
 namespace cpm {
 
+class EmptyWarehouseNotice;
+
 /** All five metrics at a glance: one card per metric with its key number and a small chart. */
 class OverviewPage : public QWidget
 {
@@ -20,6 +22,9 @@ public:
     explicit OverviewPage(QWidget *parent = nullptr);
 
     void setSnapshot(const MetricsSnapshot &snapshot);
+    /** Shows "No transactions loaded" over the page instead of its empty charts (or hides it). */
+    void setNoTransactions(bool none);
+    bool showsNoTransactions() const;
     /** Charts of the latest snapshot are still being built (one per pass of the event loop). */
     bool chartsPending() const;
     /** The key number shown on metric @p id's card. */
@@ -31,6 +36,8 @@ public:
 signals:
     /** The user asked for metric @p id's page. */
     void metricActivated(const QString &id);
+    /** The user asked to import extracts (from the empty-warehouse notice). */
+    void importRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -54,6 +61,7 @@ private:
     bool m_chartsStale = false; ///< the charts still show older numbers (page hidden)
     int m_nextCard = 0;         ///< the next card whose chart to rebuild
     QTimer *m_nextChart = nullptr;
+    EmptyWarehouseNotice *m_empty = nullptr;
 };
 
 } // namespace cpm

@@ -6,6 +6,8 @@
 #include "import/ImportSelection.h"
 #include "import/ImportTask.h"
 
+#include <QAbstractButton>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -17,6 +19,7 @@
 #include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QWizard>
 
 #include <algorithm>
 
@@ -78,6 +81,7 @@ void CheckPage::setupUi()
                                    + summaryTable->horizontalHeader()->sizeHint().height() + 4);
     m_summaryTable = summaryTable;
     auto *rejectsTable = makeTable(m_rejectsModel, QStringLiteral("rejectsTable"), this);
+    m_rejectsTable = rejectsTable;
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
@@ -102,8 +106,29 @@ void CheckPage::initializePage()
     m_status->setText(tr("Checking…"));
     m_progress->setRange(0, 0); // busy until the first report says how much there is
     m_progress->show();
+    setCommitToolTip(QString());
     emit completeChanged();
-    m_task->start(m_warehousePath, m_selection->options(true));
+    ImportOptions options = m_selection->options(true);
+    // Every rejected row goes to a scratch file, so "Save" offers all of them, not a sample.
+    QFile::remove(rejectsPath());
+    options.rejectsPath = m_scratch.isValid() ? rejectsPath() : QString();
+    m_task->start(m_warehousePath, options);
+}
+
+QString CheckPage::rejectsPath() const
+{
+    return m_scratch.filePath(QStringLiteral("rejected-rows.csv"));
+}
+
+bool CheckPage::isRefused() const
+{
+    return m_checked && !m_task->isRunning() && m_task->summary().error.code == Error::Code::Rejected;
+}
+
+void CheckPage::setCommitToolTip(const QString &text)
+{
+    if (QAbstractButton *import = wizard() ? wizard()->button(QWizard::CommitButton) : nullptr)
+        import->setToolTip(text);
 }
 
 void CheckPage::cleanupPage()
@@ -151,6 +176,23 @@ void CheckPage::onFinished(const ImportSummary &summary)
         rows += file.rowsRead;
         rejected += file.rowsRejected;
     }
+    showOutcome(summary, rows, rejected);
+    m_notes->setText(notesHtml(summary));
+    m_notes->setVisible(!m_notes->text().isEmpty());
+    const QLocale locale;
+    const int reasons = m_rejectsModel->rowCount();
+    m_rejectsTitle->setText(rejected == 0 ? tr("<b>Rejected rows</b>")
+                                          : tr("<b>Rejected rows</b>: %1, for %n reason(s)", nullptr, reasons)
+                                                .arg(locale.toString(rejected)));
+    m_saveRejects->setEnabled(rejected > 0 && QFileInfo::exists(rejectsPath()));
+    m_summaryTable->resizeColumnsToContents();
+    m_rejectsTable->resizeColumnsToContents(); // a handful of rows: the reasons are read whole
+    emit completeChanged();
+    emit checked();
+}
+
+void CheckPage::showOutcome(const ImportSummary &summary, qint64 rows, qint64 rejected)
+{
     const QLocale locale;
     const bool allSeen = !summary.files.isEmpty()
         && std::all_of(summary.files.cbegin(), summary.files.cend(), [](const FileImportSummary &f) { return f.alreadyImported; });
@@ -159,19 +201,21 @@ void CheckPage::onFinished(const ImportSummary &summary)
     } else if (summary.succeeded()) {
         m_status->setText(tr("Checked %1 rows: %2 would be imported, %3 rejected. Press Import to load them.")
                               .arg(locale.toString(rows), locale.toString(rows - rejected), locale.toString(rejected)));
+    } else if (summary.error.code == Error::Code::Rejected) {
+        // The same rule as the import itself: what it would refuse is never offered.
+        Error shown = summary.error;
+        shown.file = QFileInfo(shown.file).fileName();
+        const QString reason = shown.toString();
+        m_status->setText(QStringLiteral("<span style='color:#c0392b'><b>%1</b><br>%2</span><br>%3")
+                              .arg(tr("Import is disabled: this file would be refused.").toHtmlEscaped(),
+                                   reason.toHtmlEscaped(),
+                                   tr("Check the rejected rows below, fix the file and go Back to pick it again.")
+                                       .toHtmlEscaped()));
+        setCommitToolTip(tr("Disabled: %1").arg(reason));
     } else {
         m_status->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>")
                               .arg(tr("The check failed: %1").arg(summary.error.toString()).toHtmlEscaped()));
     }
-    m_notes->setText(notesHtml(summary));
-    m_notes->setVisible(!m_notes->text().isEmpty());
-    const int shown = m_rejectsModel->rowCount();
-    m_rejectsTitle->setText(shown == rejected ? tr("<b>Rejected rows</b> (%1)").arg(rejected)
-                                              : tr("<b>Rejected rows</b> (first %1 of %2)").arg(shown).arg(rejected));
-    m_saveRejects->setEnabled(shown > 0);
-    m_summaryTable->resizeColumnsToContents();
-    emit completeChanged();
-    emit checked();
 }
 
 QString CheckPage::notesHtml(const ImportSummary &summary)
@@ -196,14 +240,17 @@ QString CheckPage::notesHtml(const ImportSummary &summary)
 
 bool CheckPage::saveRejects(const QString &path, QString *errorMessage)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = m_rejectsModel->toCsv();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (errorMessage)
-            *errorMessage = file.errorString();
-        return false;
-    }
-    return true;
+    // Copied in pieces: a file with a million rejects need not fit in memory.
+    QFile from(rejectsPath());
+    QSaveFile to(path);
+    bool ok = from.open(QIODevice::ReadOnly) && to.open(QIODevice::WriteOnly);
+    QByteArray buffer(1 << 16, Qt::Uninitialized);
+    for (qint64 n; ok && (n = from.read(buffer.data(), buffer.size())) > 0;)
+        ok = to.write(buffer.constData(), n) == n;
+    ok = ok && from.error() == QFileDevice::NoError && to.commit();
+    if (!ok && errorMessage)
+        *errorMessage = from.error() != QFileDevice::NoError ? from.errorString() : to.errorString();
+    return ok;
 }
 
 void CheckPage::chooseAndSaveRejects()

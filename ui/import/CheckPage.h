@@ -3,6 +3,7 @@
 
 #include "warehouse/ImportTypes.h"
 
+#include <QTemporaryDir>
 #include <QWizardPage>
 
 class QLabel;
@@ -19,8 +20,10 @@ class ImportTask;
 
 /**
  * Step 3: a dry run of the whole import on a worker thread (loaded, counted, rolled back):
- * per file ok / rejected / notes, the rejected rows with their line numbers, and a way to
- * save those rows as CSV. Committing this page starts the real import.
+ * per file ok / rejected / notes, the rejects once per reason with their counts and first
+ * lines, and a way to save every rejected row as CSV. A file the import would refuse (it
+ * loads nothing, or rejects more than the allowed share) disables Import, saying why.
+ * Committing this page starts the real import.
  */
 class CheckPage : public QWizardPage
 {
@@ -38,7 +41,9 @@ public:
     void stop();
     /** The last finished dry run. */
     const ImportSummary &summary() const;
-    /** Writes the rejected rows as CSV to @p path (atomically). False: nothing written. */
+    /** The import would be refused for its rejects (RejectPolicy): Import stays disabled. */
+    bool isRefused() const;
+    /** Writes every rejected row of the dry run as CSV to @p path (atomically). False: nothing written. */
     bool saveRejects(const QString &path, QString *errorMessage = nullptr);
 
 signals:
@@ -50,7 +55,10 @@ private:
     void onProgress(const QString &phase, qint64 done, qint64 total);
     void onFinished(const ImportSummary &summary);
     void chooseAndSaveRejects();
+    void setCommitToolTip(const QString &text);
+    void showOutcome(const ImportSummary &summary, qint64 rows, qint64 rejected);
     static QString notesHtml(const ImportSummary &summary);
+    QString rejectsPath() const;
 
     QString m_warehousePath;
     ImportSelection *m_selection;
@@ -60,10 +68,12 @@ private:
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QTableView *m_summaryTable = nullptr;
+    QTableView *m_rejectsTable = nullptr;
     QLabel *m_notes = nullptr;
     QLabel *m_rejectsTitle = nullptr;
     QPushButton *m_saveRejects = nullptr;
     bool m_checked = false;
+    QTemporaryDir m_scratch; ///< holds the dry run's rejected rows until saved or the page goes
 };
 
 } // namespace cpm

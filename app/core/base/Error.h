@@ -19,6 +19,7 @@ struct Error
         Cancelled,       ///< the user or caller cancelled
         Usage,           ///< bad arguments or options
         FileWrite,       ///< an output file could not be written or moved into place
+        Rejected,        ///< a file loads nothing or too little: refused as a whole (see RejectPolicy)
     };
 
     Code code = Code::None;

@@ -7,6 +7,7 @@
 #include "csv/FileClassifier.h"
 #include "csv/TimestampDetector.h"
 #include "transform/DataTestRunner.h"
+#include "warehouse/RejectSummary.h"
 
 #include <QHash>
 #include <QMap>
@@ -46,6 +47,13 @@ struct ImportOptions
      * check shows what the import would change in data quality.
      */
     bool checkData = false;
+    /**
+     * A file is refused, and the import with it, when more than this share (0..1) of its data
+     * rows is rejected; also, whatever the share, when it has no data rows or loads none.
+     */
+    double maxRejectShare = 0.5;
+    /** When set, every rejected row is written there as CSV (also for a refused import or a dry run). */
+    QString rejectsPath;
     QString source = QStringLiteral("cli");
 };
 
@@ -87,6 +95,7 @@ struct FileImportSummary
     DecimalMarkGuess amountFormat; ///< the amount column's decimal mark, as finally read
     QVector<ImportNote> notes;
     QVector<RejectedRow> rejectSamples; ///< the first rejects (all are in the rejects table)
+    RejectSummary rejectGroups; ///< every reject, counted once per reason
     ColumnMapping mapping;
 };
 

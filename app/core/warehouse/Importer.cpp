@@ -7,6 +7,7 @@
 #include "warehouse/NumberColumns.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
+#include "warehouse/RejectCsvWriter.h" // complete for ~Importer
 #include "warehouse/Sha256.h"
 #include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
@@ -51,7 +52,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     if (!m_snapshot)
         m_snapshot = SnapshotSink::columnar(m_warehouse.handle(), m_project.root());
     m_changedSources = QStringList{QStringLiteral("import_batches")};
-    if (!plan(options, &files, &error)) {
+    if (!plan(options, &files, &error) || !openRejectLog(options, &error)) {
         summary.error = error;
         return summary;
     }
@@ -66,10 +67,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     m_snapshot->beginImport(m_previousBatch);
     ok = ok && beginBatch(options, &batchId, &error);
     bool anyLoaded = false;
-    for (PlannedFile &file : files) {
-        ok = ok && importFile(file, options, batchId, &error);
-        anyLoaded = anyLoaded || !file.summary.alreadyImported;
-    }
+    ok = ok && loadFiles(files, options, batchId, &anyLoaded, &error);
     summary.loadSeconds = double(timer.restart()) / 1000.0;
     const bool checkNow = anyLoaded && options.dryRun && options.checkData;
     const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);
@@ -95,6 +93,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     m_snapshot->endImport();
     for (const PlannedFile &file : files)
         summary.files << file.summary;
+    closeRejectLog(summary);
     return summary;
 }
 

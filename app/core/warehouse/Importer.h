@@ -10,6 +10,7 @@
 namespace cpm {
 
 class RecordLoader;
+class RejectCsvWriter;
 class SnapshotSink;
 class SqlProject;
 class InsertPipeline;
@@ -64,6 +65,13 @@ private:
     bool loadOnce(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId, bool *restart,
                   Error *error);
     bool beginBatch(const ImportOptions &options, qint64 *batchId, Error *error);
+    // Rejects (ImporterRejects.cpp): counted per reason, written to options.rejectsPath, and a
+    // file that loads nothing or too little refuses the import.
+    bool loadFiles(QVector<PlannedFile> &files, const ImportOptions &options, qint64 batchId, bool *anyLoaded, Error *error);
+    bool openRejectLog(const ImportOptions &options, Error *error);
+    void closeRejectLog(ImportSummary &summary);
+    void startRejects(PlannedFile &file);
+    void noteReject(PlannedFile &file, const RejectedRow &row);
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
@@ -89,6 +97,7 @@ private:
     std::unique_ptr<SnapshotSink> m_snapshot;
     qint64 m_previousBatch = 0;      ///< the newest batch before this import
     QStringList m_changedSources;    ///< raw tables this import writes (models reading only others are kept)
+    std::unique_ptr<RejectCsvWriter> m_rejectLog; ///< every rejected row, when options.rejectsPath is set
 };
 
 } // namespace cpm

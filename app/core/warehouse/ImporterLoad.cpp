@@ -43,6 +43,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     FileImportSummary &summary = file.summary;
     summary.rowsRead = summary.rowsLoaded = summary.rowsRejected = 0;
     summary.rejectSamples.clear();
+    startRejects(file);
     RecordLoader loader(summary.mapping, columns, batchId);
     loader.numbers().setAmountFormat(summary.amountFormat);
     SqliteStatement rejects;
@@ -83,6 +84,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             reject.rawText = maskedRecordText(record, summary.mapping, reader.dialect().delimiter);
             if (summary.rejectSamples.size() < kRejectSamples)
                 summary.rejectSamples << reject;
+            noteReject(file, reject);
             if (!storeReject(pipeline, file, batchId, reject)) {
                 *error = Error::make(Error::Code::Database, pipeline.errorMessage());
                 error->line = pipeline.failedLine();
