@@ -29,7 +29,7 @@ class ImportCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("import"); }
-    QString summary() const override { return QStringLiteral("Load stores/devices/transactions CSV extracts into a warehouse"); }
+    QString summary() const override { return QStringLiteral("Load stores/devices/transactions extracts (CSV or .xlsx) into a warehouse"); }
 
     void addOptions(QCommandLineParser &parser) const override
     {
@@ -44,7 +44,7 @@ public:
                           QStringLiteral("Date order of every timestamp: auto (default), mdy, dmy or ymd."),
                           QStringLiteral("ORDER"), QStringLiteral("auto")});
         parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Validate and count, then roll back.")});
-        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts, recognised by their header."), QStringLiteral("[FILE...]"));
+        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts: CSV files or .xlsx workbooks (each sheet), recognised by their header."), QStringLiteral("[FILE...]"));
     }
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override

@@ -21,8 +21,10 @@ struct CsvDialect
     char delimiter = ',';
     TextEncoding encoding = TextEncoding::Utf8;
     bool crlf = false;
+    /** The worksheet the records come from when the file is an .xlsx workbook; empty for CSV. */
+    QString sheet;
 
-    /** Human-readable summary, e.g. "comma, UTF-8 with BOM, CRLF". */
+    /** Human-readable summary, e.g. "comma, UTF-8 with BOM, CRLF" or "xlsx workbook, sheet 'stores'". */
     QString describe() const;
 };
 
@@ -41,6 +43,7 @@ public:
 private:
     friend class CsvReader;
     friend class CsvParser;
+    friend class XlsxSheetReader; // worksheet rows are handed on as the same view
     const char *const *m_starts = nullptr;
     const int *m_sizes = nullptr;
     int m_count = 0;

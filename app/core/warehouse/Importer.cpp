@@ -148,11 +148,17 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
     }
     QVector<PlannedFile> planned(3);
     QVector<bool> taken(3, false);
+    QVector<QPair<ImportSource, FileInspection>> sources;
     for (const ImportSource &source : options.files) {
         if (!report(QStringLiteral("Checking %1").arg(QFileInfo(source.path).fileName()), 0, 1))
             return *error = cancelled(), false;
+        // A workbook holds one source per sheet: each is planned like a file of its own.
+        for (const FileInspection &inspection : FileInspector::inspectAll(source.path, source.forcedRole, source.sheet))
+            sources.append({source, inspection});
+    }
+    for (const auto &[source, inspection] : sources) {
         PlannedFile file;
-        file.inspection = FileInspector::inspect(source.path, source.forcedRole);
+        file.inspection = inspection;
         if (!file.inspection.ok())
             return *error = file.inspection.error, false;
         const int slot = int(file.inspection.role());
