@@ -16,8 +16,8 @@ namespace cpm::test {
 
 using Rows = QVector<QMap<QString, QString>>;
 
-/** Minimal quote-aware reader for the expected answer files (independent of CsvReader); a BOM is dropped. */
-inline Rows readExpected(const QString &path)
+/** Minimal quote-aware CSV reader (independent of CsvReader): every record, header first; a BOM is dropped. */
+inline QVector<QStringList> readCsvRecords(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -51,6 +51,13 @@ inline Rows readExpected(const QString &path)
     }
     if (!field.isEmpty() || !record.isEmpty())
         records << (record << field);
+    return records;
+}
+
+/** An expected answer file as rows keyed by its header. */
+inline Rows readExpected(const QString &path)
+{
+    const QVector<QStringList> records = readCsvRecords(path);
     Rows rows;
     for (int r = 1; r < records.size(); ++r) {
         QMap<QString, QString> row;
