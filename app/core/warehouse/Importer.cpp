@@ -149,6 +149,7 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
     QVector<PlannedFile> planned(3);
     QVector<bool> taken(3, false);
     QVector<QPair<ImportSource, FileInspection>> sources;
+    QHash<QString, std::shared_future<FileHash>> hashes;
     for (const ImportSource &source : options.files) {
         if (!report(QStringLiteral("Checking %1").arg(QFileInfo(source.path).fileName()), 0, 1))
             return *error = cancelled(), false;
@@ -175,7 +176,10 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
         file.summary.fileSize = file.inspection.fileSize;
         file.summary.mapping = file.inspection.mapping;
         file.summary.timestampFormats = file.inspection.timestampFormats;
-        file.hash = std::async(std::launch::async, &Importer::hashFile, source.path).share();
+        // The sheets of one workbook share its bytes, so they share one hash too.
+        if (!hashes.contains(source.path))
+            hashes.insert(source.path, std::async(std::launch::async, &Importer::hashFile, source.path).share());
+        file.hash = hashes.value(source.path);
         planned[slot] = file;
     }
     // Stores first, then devices, then transactions: the order a reader of the data expects.

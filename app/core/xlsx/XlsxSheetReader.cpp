@@ -121,7 +121,7 @@ bool XlsxSheetReader::readCell(int *nextColumn)
     if (!ref.isEmpty() && !XlsxValues::parseCellReference(ref, &column, &row))
         return fail(QStringLiteral("bad cell reference '%1'").arg(ref.toString()));
     *nextColumn = column + 1;
-    const QString type = attributes.value(QLatin1String("t")).toString();
+    const QStringView type = attributes.value(QLatin1String("t")); // valid while `attributes` lives
     const int style = attributes.value(QLatin1String("s")).toInt();
     QString value;
     while (!m_xml.atEnd()) {
@@ -170,23 +170,28 @@ bool XlsxSheetReader::storeCell(int column, QStringView type, int style, const Q
     return true;
 }
 
-bool XlsxSheetReader::emitRow(const std::function<bool(const CsvRecord &)> &onRecord, bool *stop)
+int XlsxSheetReader::fieldCount()
 {
     int last = m_filled;
     while (last > 0 && m_cells[std::size_t(last - 1)].isEmpty())
         --last;
     if (m_origin < 0) {
         if (last == 0)
-            return true; // blank rows above the header
+            return 0; // blank rows above the header
         m_origin = 0;
         while (m_cells[std::size_t(m_origin)].isEmpty())
             ++m_origin;
         m_width = last - m_origin;
     }
     // Cells left of the table (a label in column A beside a table starting in B) are not fields.
-    if (last <= m_origin)
-        return true;
-    const int count = std::max(m_width, last - m_origin);
+    return last <= m_origin ? 0 : std::max(m_width, last - m_origin);
+}
+
+bool XlsxSheetReader::emitRow(const std::function<bool(const CsvRecord &)> &onRecord, bool *stop)
+{
+    const int count = fieldCount();
+    if (count == 0)
+        return true; // a blank row, skipped like a blank line of a CSV file
     if (m_cells.size() < std::size_t(m_origin + count))
         m_cells.resize(std::size_t(m_origin + count));
     m_starts.resize(std::size_t(count));

@@ -51,6 +51,8 @@ private:
     bool readRow();
     bool readCell(int *nextColumn);
     bool storeCell(int column, QStringView type, int style, const QString &value);
+    /** Fields of the current row: 0 when blank; the first non-blank row fixes origin and width. */
+    int fieldCount();
     bool emitRow(const std::function<bool(const CsvRecord &)> &onRecord, bool *stop);
     bool fail(const QString &message, int column = -1);
     bool failXml();
