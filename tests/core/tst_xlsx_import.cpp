@@ -8,6 +8,7 @@
 
 #include "report/XlsxWriter.h"
 #include "source/RecordSource.h"
+#include "warehouse/FileInspector.h"
 #include "xlsx/XlsxStyles.h"
 #include "xlsx/XlsxValues.h"
 
@@ -247,6 +248,46 @@ private slots:
                                 "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>label</t></is></c><c r=\"C3\"><v>5</v></c></row>";
         QVERIFY(test::writeZip(path, test::workbookParts({QStringLiteral("S")}, {{QStringLiteral("S"), test::sheetXml(rows)}})));
         QCOMPARE(records(path), (QStringList{QStringLiteral("2:id|type"), QStringLiteral("3:|5")}));
+    }
+
+    /**
+     * What the wizard and the importer see of a workbook: one inspection per sheet holding
+     * cells, each classified by its own header whatever the sheet is called; empty sheets
+     * left out; a forced role only for a one-sheet workbook.
+     */
+    void sheetsAreSources()
+    {
+        QTemporaryDir dir;
+        auto header = [](const QStringList &names) {
+            QByteArray row = "<row r=\"1\">";
+            for (const QString &name : names)
+                row += "<c t=\"inlineStr\"><is><t>" + name.toUtf8() + "</t></is></c>";
+            return test::sheetXml(row + "</row><row r=\"2\"><c><v>1</v></c></row>");
+        };
+        const QStringList order{QStringLiteral("b"), QStringLiteral("empty"), QStringLiteral("a")};
+        const QString path = dir.filePath(QStringLiteral("book.xlsx"));
+        QVERIFY(test::writeZip(path, test::workbookParts(order, {{order[0], header({QStringLiteral("id"), QStringLiteral("type"),
+                                                                                        QStringLiteral("store_id")})},
+                                                                 {order[1], test::sheetXml("<row r=\"3\"><c r=\"B3\" s=\"0\"/></row>")},
+                                                                 {order[2], header(FileClassifier::requiredColumns(FileRole::Stores))}})));
+        const QVector<FileInspection> found = FileInspector::inspectAll(path);
+        QCOMPARE(found.size(), 2);
+        QCOMPARE(found[0].sheet(), QStringLiteral("b"));
+        QCOMPARE(found[0].role(), FileRole::Devices);
+        QCOMPARE(found[0].estimatedRows, 1);
+        QCOMPARE(found[1].sheet(), QStringLiteral("a"));
+        QCOMPARE(found[1].role(), FileRole::Stores);
+        QCOMPARE(FileInspector::readHeader(path, QStringLiteral("b")),
+                 (QStringList{QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("store_id")}));
+        const QVector<FileInspection> forced = FileInspector::inspectAll(path, FileRole::Devices);
+        QCOMPARE(forced.size(), 1);
+        QCOMPARE(forced[0].error.toString(),
+                 path + QStringLiteral(": a role can only be given for a one-sheet workbook; this one has sheets b, a "
+                                       "(expected the workbook without a role: each sheet is recognised by its header)"));
+        const QVector<FileInspection> named = FileInspector::inspectAll(path, FileRole::Devices, QStringLiteral("b"));
+        QCOMPARE(named.size(), 1);
+        QVERIFY2(named[0].ok(), qPrintable(named[0].error.toString()));
+        QCOMPARE(named[0].role(), FileRole::Devices);
     }
 
     /** A rejected value is reported by sheet row and named by its cell. */

@@ -21,8 +21,11 @@ struct CsvDialect
     char delimiter = ',';
     TextEncoding encoding = TextEncoding::Utf8;
     bool crlf = false;
-    /** The worksheet the records come from when the file is an .xlsx workbook; empty for CSV. */
-    QString sheet;
+    /**
+     * The worksheet the records come from when the file is an .xlsx workbook; null for CSV.
+     * (Initialised here so {delimiter, encoding, crlf} still initialises a whole dialect.)
+     */
+    QString sheet = QString();
 
     /** Human-readable summary, e.g. "comma, UTF-8 with BOM, CRLF" or "xlsx workbook, sheet 'stores'". */
     QString describe() const;

@@ -131,9 +131,10 @@ QVector<FileInspection> FileInspector::inspectAll(const QString &path, FileRole 
         XlsxRecordSource source(workbook, i);
         bool empty = false;
         const FileInspection inspection = inspectSource(source, path, forced, 5000, 20, &empty);
+        if (empty)
+            continue;
+        found << inspection;
         names << workbook->sheets().at(i).name;
-        if (!empty)
-            found << inspection;
     }
     if (found.isEmpty()) {
         failed.error = XlsxFormat::refusal(path, QStringLiteral("every sheet of the workbook is empty"),

@@ -143,7 +143,7 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
 {
     if (options.files.isEmpty() || options.files.size() > 3) {
         *error = Error::make(Error::Code::Usage, QStringLiteral("give one to three extract files"));
-        error->expected = QStringLiteral("stores, devices and/or transactions CSV files");
+        error->expected = QStringLiteral("stores, devices and/or transactions CSV files or .xlsx workbooks");
         return false;
     }
     QVector<PlannedFile> planned(3);
