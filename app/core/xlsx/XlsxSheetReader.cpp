@@ -11,12 +11,21 @@ namespace cpm {
 
 namespace {
 
-bool parseDouble(const QString &text, double *value)
+// A cell's <v> is short ASCII; copied to the stack instead of a QByteArray per cell.
+bool parseDouble(QStringView text, double *value)
 {
-    const QByteArray latin = text.trimmed().toLatin1();
-    const char *end = latin.constData() + latin.size();
-    const auto result = std::from_chars(latin.constData(), end, *value);
-    return !latin.isEmpty() && result.ec == std::errc() && result.ptr == end;
+    text = text.trimmed();
+    char buffer[64];
+    if (text.isEmpty() || text.size() >= qsizetype(sizeof buffer))
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].unicode() > 127)
+            return false;
+        buffer[i] = char(text[i].unicode());
+    }
+    const char *end = buffer + text.size();
+    const auto result = std::from_chars(buffer, end, *value);
+    return result.ec == std::errc() && result.ptr == end;
 }
 
 void appendCsvField(QByteArray &out, const QByteArray &field)
