@@ -10,6 +10,7 @@ PACKAGES=(
   qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite # charts, SVG export, the QSQLITE driver
   libsqlite3-dev sqlite3                       # raw sqlite3 C API for bulk loads; sqlite3 CLI for the benchmark baseline
   libxlsxwriter-dev                            # native XLSX export
+  libzip-dev                                   # reading .xlsx workbooks (the zip container) for import
   libssl-dev                                   # SHA-256 of imported files, ~2.5x faster than Qt's (optional in CMake)
   fonts-dejavu-core                            # without fonts offscreen rendering draws boxes
   xvfb xauth                                   # a virtual display for screenshot checks

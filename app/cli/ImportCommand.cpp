@@ -30,7 +30,7 @@ class ImportCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("import"); }
-    QString summary() const override { return QStringLiteral("Load stores/devices/transactions CSV extracts into a warehouse"); }
+    QString summary() const override { return QStringLiteral("Load stores/devices/transactions extracts (CSV or .xlsx) into a warehouse"); }
 
     void addOptions(QCommandLineParser &parser) const override
     {
@@ -56,7 +56,7 @@ public:
         parser.addOption({QStringLiteral("rejects"),
                           QStringLiteral("Write every rejected row to FILE as CSV (also when the import is refused)."),
                           QStringLiteral("FILE")});
-        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts, recognised by their header."), QStringLiteral("[FILE...]"));
+        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts: CSV files or .xlsx workbooks (each sheet), recognised by their header."), QStringLiteral("[FILE...]"));
     }
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override

@@ -50,8 +50,8 @@ FilesPage::FilesPage(ImportSelection *selection, QWidget *parent) : QWizardPage(
 {
     setObjectName(QStringLiteral("filesPage"));
     setTitle(tr("Choose extracts"));
-    setSubTitle(tr("Drop up to three CSV files here, or choose them. Each file is recognised by its header. "
-                   "A partial set is fine: it merges into what the warehouse holds."));
+    setSubTitle(tr("Drop up to three CSV files or .xlsx workbooks here, or choose them. Each file (each sheet of a "
+                   "workbook) is recognised by its header. A partial set is fine: it merges into what the warehouse holds."));
     setAcceptDrops(true);
     setupUi();
     connect(m_selection, &ImportSelection::changed, this, &FilesPage::refresh);
@@ -69,7 +69,7 @@ void FilesPage::setupUi()
     m_misfits->setWordWrap(true);
     m_misfits->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *hint = new QLabel(tr("Drop CSV files anywhere on this page"), this);
+    auto *hint = new QLabel(tr("Drop CSV files or .xlsx workbooks anywhere on this page"), this);
     hint->setAlignment(Qt::AlignCenter);
     hint->setMinimumHeight(56);
     // A dashed box is the convention people recognise as a drop target.
@@ -133,7 +133,9 @@ QString FilesPage::slotText(FileRole role) const
     if (!m_selection->isAssigned(role))
         return tr("<i>no file (optional)</i>");
     const FileInspection &inspection = m_selection->slot(role);
-    const QString name = QFileInfo(inspection.path).fileName().toHtmlEscaped();
+    QString name = QFileInfo(inspection.path).fileName().toHtmlEscaped();
+    if (!inspection.sheet().isEmpty())
+        name += tr(" · sheet %1").arg(inspection.sheet().toHtmlEscaped());
     if (!inspection.ok()) {
         return QStringLiteral("%1<br><span style='color:#c0392b'>%2</span>")
             .arg(name, m_selection->problem(role).toHtmlEscaped());
@@ -170,7 +172,8 @@ bool FilesPage::isComplete() const
 void FilesPage::chooseFiles()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Choose extracts"), QString(),
-                                                            tr("CSV files (*.csv *.txt);;All files (*)"));
+                                                            tr("Extracts (*.csv *.txt *.xlsx);;CSV files (*.csv *.txt);;"
+                                                               "Excel workbooks (*.xlsx);;All files (*)"));
     if (!paths.isEmpty())
         m_selection->addFiles(paths);
 }

@@ -14,9 +14,9 @@ namespace cpm {
 class ImportSelection;
 
 /**
- * Step 1: choose or drop up to three CSV files. Each lands in the slot its header fits
- * (stores, devices, transactions) with size and row estimate; slots can be swapped; a file
- * that fits none says which columns it lacks.
+ * Step 1: choose or drop up to three CSV files or .xlsx workbooks (one source per sheet).
+ * Each lands in the slot its header fits (stores, devices, transactions) with size and row
+ * estimate; slots can be swapped; a file that fits none says which columns it lacks.
  */
 class FilesPage : public QWizardPage
 {

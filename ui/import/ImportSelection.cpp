@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/ImportSelection.h"
 
-#include "csv/CsvReader.h"
 #include "csv/FileClassifier.h"
 
 #include <QFileInfo>
@@ -11,20 +10,6 @@
 namespace cpm {
 
 namespace {
-
-QStringList readHeader(const QString &path)
-{
-    QStringList header;
-    CsvReader reader(path);
-    if (!reader.open())
-        return header;
-    reader.read([&header](const CsvRecord &record) {
-        for (int i = 0; i < record.size(); ++i)
-            header << QString::fromUtf8(record.field(i));
-        return false; // the header is all we need
-    });
-    return header;
-}
 
 QStringList missingFor(FileRole role, const QSet<QString> &present)
 {
@@ -56,22 +41,26 @@ int ImportSelection::addFiles(const QStringList &paths)
         m_misfits.erase(std::remove_if(m_misfits.begin(), m_misfits.end(),
                                        [&absolute](const Misfit &m) { return m.path == absolute; }),
                         m_misfits.end());
-        const FileInspection inspection = FileInspector::inspect(absolute);
-        if (!inspection.ok() || inspection.role() == FileRole::Unknown) {
-            const bool headerProblem = inspection.error.code == Error::Code::Header;
-            m_misfits << Misfit{absolute, headerProblem ? missingColumnsText(absolute) : inspection.error.toString()};
-            continue;
+        // A workbook brings one inspection per sheet, each placed like a file of its own.
+        for (const FileInspection &inspection : FileInspector::inspectAll(absolute)) {
+            const QString sheet = inspection.sheet().isEmpty() ? QString() : tr("sheet '%1' ").arg(inspection.sheet());
+            if (!inspection.ok() || inspection.role() == FileRole::Unknown) {
+                const bool headerProblem = inspection.error.code == Error::Code::Header;
+                m_misfits << Misfit{absolute, headerProblem ? sheet + missingColumnsText(absolute, inspection.sheet())
+                                                            : inspection.error.toString()};
+                continue;
+            }
+            const int index = int(inspection.role());
+            // Two files of one kind in the same drop: keep the first, and say why the other is out.
+            if (!placedNow[index].isEmpty() && placedNow[index] != absolute + inspection.sheet()) {
+                m_misfits << Misfit{absolute, sheet + tr("is also a %1 extract, like %2; only one file per kind is imported at a time")
+                                                          .arg(roleName(inspection.role()), QFileInfo(placedNow[index]).fileName())};
+                continue;
+            }
+            placedNow[index] = absolute + inspection.sheet();
+            assign(inspection.role(), inspection);
+            ++placed;
         }
-        const int index = int(inspection.role());
-        // Two files of one kind in the same drop: keep the first, and say why the other is out.
-        if (!placedNow[index].isEmpty() && placedNow[index] != absolute) {
-            m_misfits << Misfit{absolute, tr("is also a %1 extract, like %2; only one file per kind is imported at a time")
-                                              .arg(roleName(inspection.role()), QFileInfo(placedNow[index]).fileName())};
-            continue;
-        }
-        placedNow[index] = absolute;
-        assign(inspection.role(), inspection);
-        ++placed;
     }
     emit changed();
     return placed;
@@ -94,10 +83,10 @@ void ImportSelection::swapSlots(FileRole first, FileRole second)
 {
     if (first == second || first == FileRole::Unknown || second == FileRole::Unknown)
         return;
-    const QString firstPath = slot(first).path;
-    const QString secondPath = slot(second).path;
-    assign(first, secondPath.isEmpty() ? FileInspection() : FileInspector::inspect(secondPath, first));
-    assign(second, firstPath.isEmpty() ? FileInspection() : FileInspector::inspect(firstPath, second));
+    const QString firstPath = slot(first).path, firstSheet = slot(first).sheet();
+    const QString secondPath = slot(second).path, secondSheet = slot(second).sheet();
+    assign(first, secondPath.isEmpty() ? FileInspection() : FileInspector::inspect(secondPath, first, 5000, 20, secondSheet));
+    assign(second, firstPath.isEmpty() ? FileInspection() : FileInspector::inspect(firstPath, second, 5000, 20, firstSheet));
     emit changed();
 }
 
@@ -118,7 +107,7 @@ QString ImportSelection::problem(FileRole role) const
         return inspection.error.toString();
     const QSet<QString> present = [&inspection] {
         QSet<QString> names;
-        for (const QString &name : readHeader(inspection.path))
+        for (const QString &name : FileInspector::readHeader(inspection.path, inspection.sheet()))
             names.insert(FileClassifier::normalizeName(name));
         return names;
     }();
@@ -174,7 +163,7 @@ ImportOptions ImportSelection::options(bool dryRun) const
 {
     ImportOptions options;
     for (FileRole role : assignedRoles())
-        options.files << ImportSource{slot(role).path, role};
+        options.files << ImportSource{slot(role).path, role, slot(role).sheet()};
     options.columnDateOrders = m_dateOrders;
     options.fileDecimalMarks = m_decimalMarks;
     options.dryRun = dryRun;
@@ -184,9 +173,9 @@ ImportOptions ImportSelection::options(bool dryRun) const
     return options;
 }
 
-QString ImportSelection::missingColumnsText(const QString &path)
+QString ImportSelection::missingColumnsText(const QString &path, const QString &sheet)
 {
-    const QStringList header = readHeader(path);
+    const QStringList header = FileInspector::readHeader(path, sheet);
     if (header.isEmpty())
         return tr("the file has no header line");
     QSet<QString> present;

@@ -65,8 +65,8 @@ public:
     /** Options for the importer: every filled slot with its role forced, the chosen date orders. */
     ImportOptions options(bool dryRun) const;
 
-    /** Which columns @p path lacks for each kind, closest kind first (e.g. "as transactions it lacks amount"). */
-    static QString missingColumnsText(const QString &path);
+    /** Which columns @p path (its @p sheet, for a workbook) lacks for each kind, closest kind first (e.g. "as transactions it lacks amount"). */
+    static QString missingColumnsText(const QString &path, const QString &sheet = QString());
 
 signals:
     void changed();

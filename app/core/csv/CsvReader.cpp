@@ -34,6 +34,8 @@ QString encodingName(TextEncoding encoding)
 
 QString CsvDialect::describe() const
 {
+    if (!sheet.isNull())
+        return QStringLiteral("xlsx workbook, sheet '%1'").arg(sheet);
     return QStringLiteral("%1, %2, %3")
         .arg(delimiterName(delimiter), encodingName(encoding), crlf ? QStringLiteral("CRLF") : QStringLiteral("LF"));
 }

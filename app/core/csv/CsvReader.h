@@ -21,8 +21,13 @@ struct CsvDialect
     char delimiter = ',';
     TextEncoding encoding = TextEncoding::Utf8;
     bool crlf = false;
+    /**
+     * The worksheet the records come from when the file is an .xlsx workbook; null for CSV.
+     * (Initialised here so {delimiter, encoding, crlf} still initialises a whole dialect.)
+     */
+    QString sheet = QString();
 
-    /** Human-readable summary, e.g. "comma, UTF-8 with BOM, CRLF". */
+    /** Human-readable summary, e.g. "comma, UTF-8 with BOM, CRLF" or "xlsx workbook, sheet 'stores'". */
     QString describe() const;
 };
 
@@ -41,6 +46,7 @@ public:
 private:
     friend class CsvReader;
     friend class CsvParser;
+    friend class XlsxSheetReader; // worksheet rows are handed on as the same view
     const char *const *m_starts = nullptr;
     const int *m_sizes = nullptr;
     int m_count = 0;

@@ -3,6 +3,12 @@
 
 #include "csv/DecimalMarkDetector.h"
 #include "csv/ValueNormalizer.h"
+#include "source/RecordSource.h"
+#include "source/XlsxRecordSource.h"
+#include "xlsx/XlsxFormat.h"
+#include "xlsx/XlsxWorkbook.h"
+
+#include <QFileInfo>
 
 namespace cpm {
 
@@ -33,29 +39,42 @@ static QStringList previewFields(const CsvRecord &record, const ColumnMapping &m
     return fields;
 }
 
-FileInspection FileInspector::inspect(const QString &path, FileRole forced, int sampleRows, int previewRows)
+static QStringList headerFields(const CsvRecord &record)
+{
+    QStringList header;
+    for (int i = 0; i < record.size(); ++i)
+        header << QString::fromUtf8(record.field(i));
+    return header;
+}
+
+FileInspection FileInspector::inspect(const QString &path, FileRole forced, int sampleRows, int previewRows,
+                                      const QString &sheet)
+{
+    const std::unique_ptr<RecordSource> source = RecordSource::create(path, sheet);
+    bool empty = false;
+    return inspectSource(*source, path, forced, sampleRows, previewRows, &empty);
+}
+
+FileInspection FileInspector::inspectSource(RecordSource &source, const QString &path, FileRole forced, int sampleRows,
+                                            int previewRows, bool *empty)
 {
     FileInspection result;
     result.path = path;
-    CsvReader reader(path);
-    if (!reader.open()) {
-        result.error = reader.error();
+    if (!source.open()) {
+        result.error = source.error();
         return result;
     }
-    result.dialect = reader.dialect();
-    result.fileSize = reader.fileSize();
+    result.dialect = source.dialect();
+    result.fileSize = QFileInfo(path).size();
     QVector<TimestampDetector> detectors;
     QVector<int> tsFields;
     DecimalMarkDetector amounts;
     int amountField = -1;
     qint64 records = 0;
-    qint64 sampleBytes = 0;
-    const auto status = reader.read([&](const CsvRecord &record) {
+    qint64 sampleProgress = 0;
+    const auto status = source.read([&](const CsvRecord &record) {
         if (records == 0) {
-            QStringList header;
-            for (int i = 0; i < record.size(); ++i)
-                header << QString::fromUtf8(record.field(i));
-            result.mapping = FileClassifier::classify(header, forced, &result.error);
+            result.mapping = FileClassifier::classify(headerFields(record), forced, &result.error);
             if (result.error.isError())
                 return false;
             for (int column : timestampColumns(result.mapping.role))
@@ -72,34 +91,83 @@ FileInspection FileInspector::inspect(const QString &path, FileRole forced, int 
             }
             if (result.previewRows.size() < previewRows)
                 result.previewRows << previewFields(record, result.mapping);
-            sampleBytes = reader.bytesRead();
+            sampleProgress = source.progressDone();
         }
         return ++records <= sampleRows;
     });
+    const QString where = result.sheet().isNull() ? QString() : QStringLiteral("sheet '%1': ").arg(result.sheet());
     if (result.error.isError()) {
         result.error.file = path;
+        result.error.message.prepend(where);
         return result;
     }
-    if (status == CsvReader::Result::Error) {
-        result.error = reader.error();
+    if (status == RecordSource::Result::Error) {
+        result.error = source.error();
         return result;
     }
     if (records == 0) {
-        result.error = Error::make(Error::Code::Header, QStringLiteral("the file is empty"));
+        *empty = true;
+        result.error = Error::make(Error::Code::Header, where + QStringLiteral("the file is empty"));
         result.error.file = path;
         result.error.expected = QStringLiteral("a header line and data rows");
         return result;
     }
     const qint64 dataRecords = records - 1;
-    result.estimatedRows = status == CsvReader::Result::Ok || sampleBytes == 0
+    result.estimatedRows = status == RecordSource::Result::Ok || sampleProgress == 0
         ? dataRecords
-        : qint64(double(result.fileSize) * double(dataRecords) / double(sampleBytes));
+        : qint64(double(source.progressTotal()) * double(dataRecords) / double(sampleProgress));
     const QStringList names = FileClassifier::canonicalColumns(result.mapping.role);
     const QVector<int> columns = timestampColumns(result.mapping.role);
     for (int i = 0; i < columns.size(); ++i)
         result.timestampFormats.insert(names.at(columns[i]), detectors[i].result());
     result.amountFormat = amounts.result(result.dialect.delimiter);
     return result;
+}
+
+QVector<FileInspection> FileInspector::inspectAll(const QString &path, FileRole forced, const QString &sheet)
+{
+    if (!XlsxFormat::isSpreadsheet(path) || !sheet.isEmpty())
+        return {inspect(path, forced, 5000, 20, sheet)};
+    auto workbook = std::make_shared<XlsxWorkbook>();
+    FileInspection failed;
+    failed.path = path;
+    if (!workbook->open(path))
+        return failed.error = workbook->error(), QVector<FileInspection>{failed};
+    QVector<FileInspection> found;
+    QStringList names;
+    for (int i = 0; i < workbook->sheets().size(); ++i) {
+        XlsxRecordSource source(workbook, i);
+        bool empty = false;
+        const FileInspection inspection = inspectSource(source, path, forced, 5000, 20, &empty);
+        if (empty)
+            continue;
+        found << inspection;
+        names << workbook->sheets().at(i).name;
+    }
+    if (found.isEmpty()) {
+        failed.error = XlsxFormat::refusal(path, QStringLiteral("every sheet of the workbook is empty"),
+                                           QStringLiteral("a sheet with a header row and data rows"));
+    } else if (forced != FileRole::Unknown && found.size() > 1) {
+        failed.error = XlsxFormat::refusal(path, QStringLiteral("a role can only be given for a one-sheet workbook; this one has "
+                                                                "sheets %1").arg(names.join(QStringLiteral(", "))),
+                                           QStringLiteral("the workbook without a role: each sheet is recognised by its header"));
+    } else {
+        return found;
+    }
+    return {failed};
+}
+
+QStringList FileInspector::readHeader(const QString &path, const QString &sheet)
+{
+    QStringList header;
+    const std::unique_ptr<RecordSource> source = RecordSource::create(path, sheet);
+    if (!source->open())
+        return header;
+    source->read([&header](const CsvRecord &record) {
+        header = headerFields(record);
+        return false; // the header is all we need
+    });
+    return header;
 }
 
 } // namespace cpm

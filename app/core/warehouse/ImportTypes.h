@@ -21,8 +21,16 @@ namespace cpm {
 /** One file handed to an import, optionally with its role forced. */
 struct ImportSource
 {
+    ImportSource() = default;
+    ImportSource(const QString &file, FileRole role = FileRole::Unknown, const QString &worksheet = QString())
+        : path(file), forcedRole(role), sheet(worksheet)
+    {
+    }
+
     QString path;
     FileRole forcedRole = FileRole::Unknown;
+    /** For a workbook: the one worksheet to read (empty: every sheet that holds cells). */
+    QString sheet;
 };
 
 /** Everything an import needs to know, built by the CLI or the wizard. */

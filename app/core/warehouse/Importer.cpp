@@ -101,16 +101,23 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
 {
     if (options.files.isEmpty() || options.files.size() > 3) {
         *error = Error::make(Error::Code::Usage, QStringLiteral("give one to three extract files"));
-        error->expected = QStringLiteral("stores, devices and/or transactions CSV files");
+        error->expected = QStringLiteral("stores, devices and/or transactions CSV files or .xlsx workbooks");
         return false;
     }
     QVector<PlannedFile> planned(3);
     QVector<bool> taken(3, false);
+    QVector<QPair<ImportSource, FileInspection>> sources;
+    QHash<QString, std::shared_future<FileHash>> hashes;
     for (const ImportSource &source : options.files) {
         if (!report(QStringLiteral("Checking %1").arg(QFileInfo(source.path).fileName()), 0, 1))
             return *error = cancelled(), false;
+        // A workbook holds one source per sheet: each is planned like a file of its own.
+        for (const FileInspection &inspection : FileInspector::inspectAll(source.path, source.forcedRole, source.sheet))
+            sources.append({source, inspection});
+    }
+    for (const auto &[source, inspection] : sources) {
         PlannedFile file;
-        file.inspection = FileInspector::inspect(source.path, source.forcedRole);
+        file.inspection = inspection;
         if (!file.inspection.ok())
             return *error = file.inspection.error, false;
         const int slot = int(file.inspection.role());
@@ -128,7 +135,10 @@ bool Importer::plan(const ImportOptions &options, QVector<PlannedFile> *files, E
         file.summary.mapping = file.inspection.mapping;
         file.summary.timestampFormats = file.inspection.timestampFormats;
         file.summary.amountFormat = startingDecimalMark(file.inspection.amountFormat, file.inspection.role(), options);
-        file.hash = std::async(std::launch::async, &Importer::hashFile, source.path).share();
+        // The sheets of one workbook share its bytes, so they share one hash too.
+        if (!hashes.contains(source.path))
+            hashes.insert(source.path, std::async(std::launch::async, &Importer::hashFile, source.path).share());
+        file.hash = hashes.value(source.path);
         planned[slot] = file;
     }
     // Stores first, then devices, then transactions: the order a reader of the data expects.

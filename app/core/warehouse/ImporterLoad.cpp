@@ -3,6 +3,7 @@
 #include "warehouse/Importer.h"
 
 #include "snapshot/SnapshotSink.h"
+#include "source/RecordSource.h"
 #include "transform/SqlProject.h"
 #include "warehouse/InsertPipeline.h"
 #include "warehouse/RecordLoader.h"
@@ -38,6 +39,14 @@ static void flipContradictedOrder(FileImportSummary &summary, QVector<TimestampC
     }
 }
 
+// In a worksheet a rejected value is named by its cell too ("amount (E7)"), as the user sees it.
+static void nameCell(const RecordSource &source, RejectedRow &reject)
+{
+    const QString cell = reject.column > 0 ? source.cellName(reject.column - 1, reject.line) : QString();
+    if (!cell.isEmpty())
+        reject.columnName = reject.columnName.isEmpty() ? cell : QStringLiteral("%1 (%2)").arg(reject.columnName, cell);
+}
+
 bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qint64 batchId, bool *restart, Error *error)
 {
     FileImportSummary &summary = file.summary;
@@ -65,7 +74,8 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     InsertPipeline pipeline({loader.statement(), &rejects});
     loader.setPipeline(&pipeline, 0);
 
-    CsvReader reader(summary.path);
+    const std::unique_ptr<RecordSource> source = RecordSource::create(summary.path, summary.dialect.sheet);
+    RecordSource &reader = *source;
     if (!reader.open())
         return *error = reader.error(), false;
     const QString phase = QStringLiteral("Loading %1").arg(QFileInfo(summary.path).fileName());
@@ -82,6 +92,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
         case RecordLoader::Outcome::Rejected:
             ++summary.rowsRejected;
             reject.rawText = maskedRecordText(record, summary.mapping, reader.dialect().delimiter);
+            nameCell(reader, reject);
             if (summary.rejectSamples.size() < kRejectSamples)
                 summary.rejectSamples << reject;
             noteReject(file, reject);
@@ -106,12 +117,12 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
         }
         // The snapshot's columns sized once from the rows so far, instead of doubling.
         if (summary.rowsRead == kProgressEvery && m_snapshot->wantsRows())
-            m_snapshot->reserve(std::size_t(double(reader.fileSize()) / double(reader.bytesRead()) * 1.02 * double(summary.rowsRead)));
-        if (summary.rowsRead % kProgressEvery == 0 && !report(phase, reader.bytesRead(), reader.fileSize()))
+            m_snapshot->reserve(std::size_t(double(reader.progressTotal()) / double(reader.progressDone()) * 1.02 * double(summary.rowsRead)));
+        if (summary.rowsRead % kProgressEvery == 0 && !report(phase, reader.progressDone(), reader.progressTotal()))
             return *error = cancelledError(), false;
         return true;
     });
-    if (*restart || status == CsvReader::Result::Error || error->isError()) {
+    if (*restart || status == RecordSource::Result::Error || error->isError()) {
         pipeline.stop();
     } else if (!pipeline.finish()) {
         *error = Error::make(Error::Code::Database, pipeline.errorMessage());
@@ -122,7 +133,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
         flipContradictedOrder(summary, columns, loader.contradictedColumn());
         return true;
     }
-    if (status == CsvReader::Result::Error)
+    if (status == RecordSource::Result::Error)
         return *error = reader.error(), false;
     if (error->isError()) {
         if (error->file.isEmpty())
@@ -131,7 +142,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     }
     if (!loader.numbers().checkDecided(summary.path, error))
         return false;
-    report(phase, reader.fileSize(), reader.fileSize());
+    report(phase, reader.progressTotal(), reader.progressTotal());
     columns = loader.timestampColumns();
     // Every id of this file now carries this batch; counting the table again (a scan) is only
     // needed when some of them may have been there before.
