@@ -7,7 +7,7 @@
 #include "DemoData.h"
 #include "FilterBar.h"
 #include "MetricDefinitions.h"
-#include "ReportExport.h"
+#include "export/ReportExport.h"
 #include "WarehouseSession.h"
 #include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
@@ -15,13 +15,11 @@
 #include "dashboard/PageExport.h"
 #include "import/ImportWizard.h"
 #include "report/ReportInfo.h"
+#include "session/JobThread.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QApplication>
 #include <QDropEvent>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -38,12 +36,20 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <utility>
+
 namespace cpm {
 
 namespace {
 
-const char *const pageNames[] = {"Overview", "Top stores", "Top products", "Typology × country", "Device types",
-                                 "Time to 5th transaction"};
+/** The page list: the overview, then one page per metric in metricIds() order. */
+QStringList pageTitles()
+{
+    QStringList titles{MainWindow::tr("Overview")};
+    for (const QString &id : metricIds())
+        titles << metricShortTitle(id);
+    return titles;
+}
 
 QStringList localFiles(const QMimeData *mime)
 {
@@ -62,6 +68,7 @@ QStringList localFiles(const QMimeData *mime)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new WarehouseSession(this))
+    , m_reportJobs(new JobThread(QStringLiteral("cpm-report"), true, this))
 {
     setWindowTitle(tr("Customer Performance Metrics"));
     setAcceptDrops(true);
@@ -72,8 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::refresh);
     connect(m_session, &WarehouseSession::domainChanged, this, &MainWindow::onDomainChanged);
     connect(m_session, &WarehouseSession::metricsReady, this, &MainWindow::showSnapshot);
-    connect(m_session, &WarehouseSession::metricsFailed, this,
-            [this](const MetricFilter &, const QString &error) { m_filterBar->setMessage(error); });
+    connect(m_session, &WarehouseSession::metricsFailed, this, &MainWindow::onMetricsFailed);
     connect(m_session, &WarehouseSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_session, &WarehouseSession::rowCountsChanged, this, [this] {
         updateStatusBar();
@@ -83,7 +89,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &WarehouseSession::loadingTransactionsChanged, this, &MainWindow::updateBusyText);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_reportJobs->finish(); // a report being written is finished first; nothing is delivered after
+}
 
 void MainWindow::setupCentral()
 {
@@ -105,8 +114,7 @@ void MainWindow::setupCentral()
     auto *body = new QHBoxLayout;
     m_nav = new QListWidget(central);
     m_nav->setObjectName(QStringLiteral("navigation"));
-    for (const char *name : pageNames)
-        m_nav->addItem(tr(name));
+    m_nav->addItems(pageTitles());
     m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + 24);
     body->addWidget(m_nav);
     m_stack = new QStackedWidget(central);
@@ -161,8 +169,9 @@ void MainWindow::setupMenus()
 
 void MainWindow::setupViewMenu(QMenu *menu)
 {
-    for (int i = 0; i < int(std::size(pageNames)); ++i)
-        menu->addAction(tr(pageNames[i]), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this, [this, i] { showPage(i); });
+    const QStringList titles = pageTitles();
+    for (int i = 0; i < titles.size(); ++i)
+        menu->addAction(titles[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this, [this, i] { showPage(i); });
     menu->addSeparator();
     menu->addAction(tr("&Reset filters"), QKeySequence(tr("Ctrl+R")), m_filterBar, &FilterBar::reset);
     menu->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, &MainWindow::reloadWarehouse);
@@ -222,8 +231,10 @@ bool MainWindow::openWarehouse(const QString &path)
     settings.setValue(QStringLiteral("lastWarehouse"), path);
     setDemo(path == DemoData::warehousePath());
     updateRecentMenu();
-    if (!sameFile)
-        setPagesSnapshot(MetricsSnapshot()); // nothing of another file stays on show under "Loading…"
+    if (!sameFile) { // nothing of another file stays on show under "Loading…"
+        dropPendingReport(tr("another warehouse was opened"));
+        setPagesSnapshot(MetricsSnapshot());
+    }
     // The worker loads the snapshot and reads the domain (domainChanged → the filter bar →
     // refresh); asking for the current filter now lets it compute straight after the load.
     refresh();
@@ -283,6 +294,8 @@ void MainWindow::onDomainChanged(const QString &error)
 void MainWindow::refresh()
 {
     const MetricFilter filter = m_filterBar->filter();
+    if (!m_reportPath.isEmpty() && filter != m_reportFilter)
+        dropPendingReport(tr("the filter changed before its numbers were computed"));
     const Error invalid = filter.validate();
     if (invalid.isError() || !m_session->hasData()) {
         m_session->cancelRequests(); // the numbers on show stay; nothing older replaces them
@@ -297,6 +310,16 @@ void MainWindow::showSnapshot(const MetricsSnapshot &snapshot)
 {
     setPagesSnapshot(snapshot);
     emit metricsShown();
+    writePendingReport();
+}
+
+void MainWindow::onMetricsFailed(const MetricFilter &filter, const QString &error)
+{
+    m_filterBar->setMessage(error);
+    if (!m_reportPath.isEmpty() && filter == m_reportFilter) {
+        dropPendingReport(error);
+        QMessageBox::warning(this, tr("Export failed"), error);
+    }
 }
 
 void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
@@ -312,23 +335,6 @@ void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
 bool MainWindow::isUpdating() const
 {
     return m_session->isBusy();
-}
-
-bool MainWindow::waitUntilShown(int timeoutMs)
-{
-    const auto shown = [this] { return !isUpdating() && !m_overview->chartsPending(); };
-    if (shown())
-        return true;
-    QEventLoop loop;
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    QTimer poll; // the overview's charts fill in over a few passes of the loop
-    connect(&poll, &QTimer::timeout, &loop, [&loop, &shown] {
-        if (shown())
-            loop.quit();
-    });
-    poll.start(10);
-    loop.exec();
-    return shown();
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -430,43 +436,69 @@ void MainWindow::chooseWarehouse()
         openWarehouse(path);
 }
 
-MetricsSnapshot MainWindow::reportSnapshot(QString *error)
-{
-    // The report is for the filter the bar shows. When the numbers on show are for another
-    // filter or an older state of the warehouse (an update is under way), compute them here:
-    // the snapshot the worker loaded is shared, so this takes what one filter change takes.
-    const MetricFilter wanted = m_filterBar->filter();
-    if (!isUpdating() && m_snapshot.filter == wanted)
-        return m_snapshot;
-    if (wanted.validate().isError() || !m_session->hasData())
-        return m_snapshot; // no numbers for what the bar shows: the last ones, as before
-    MetricsSnapshot snapshot;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = m_session->compute(wanted, &snapshot);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        *error = m_session->errorString();
-    return snapshot;
-}
-
 void MainWindow::exportReport()
 {
     const QString name = defaultExportFileName(QStringLiteral("report"), m_filterBar->filter(), QStringLiteral("pdf"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), name,
                                                       tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
-    if (path.isEmpty())
-        return;
-    QString computeError;
-    const MetricsSnapshot snapshot = reportSnapshot(&computeError);
-    if (!computeError.isEmpty()) {
-        QMessageBox::warning(this, tr("Export failed"), computeError);
+    if (!path.isEmpty())
+        exportReportTo(path);
+}
+
+void MainWindow::exportReportTo(const QString &path)
+{
+    dropPendingReport(tr("a newer report was asked for"));
+    const MetricFilter wanted = m_filterBar->filter();
+    // Nothing can be computed for what the bar shows: the numbers on show, as they are.
+    const bool computable = !wanted.validate().isError() && m_session->hasData();
+    m_reportPath = path;
+    m_reportFilter = computable ? wanted : m_snapshot.filter;
+    if (computable && (isUpdating() || m_snapshot.filter != wanted)) {
+        // Computed on the metrics thread like any other update (usually already asked for, so
+        // this request changes nothing); showSnapshot() writes the report when they arrive.
+        m_session->request(wanted);
+        statusBar()->showMessage(tr("Computing the numbers of the report…"));
         return;
     }
-    const Error error = cpm::exportReport(path, snapshot, m_session->reportInfo());
+    writePendingReport();
+}
+
+void MainWindow::writePendingReport()
+{
+    if (m_reportPath.isEmpty() || m_snapshot.filter != m_reportFilter)
+        return;
+    const QString path = std::exchange(m_reportPath, QString());
+    ReportWriter writer = reportWriter(m_snapshot, m_session->reportInfo());
+    if (ReportWriter::isDirectory(path)) { // its PNG and SVG files need the charts: written here
+        onReportWritten(path, writer.write(path));
+        return;
+    }
+    // Qt Charts lives on this thread: the charts are drawn here, the pages (long tables, seconds
+    // at millions of rows) are written on the report thread while the window goes on working.
+    writer.drawChartsNow();
+    statusBar()->showMessage(tr("Writing the report…"));
+    m_reportJobs->post([this, writer = std::move(writer), path] {
+        const Error error = writer.write(path);
+        m_reportJobs->deliver([this, path, error] { onReportWritten(path, error); });
+    });
+}
+
+void MainWindow::onReportWritten(const QString &path, const Error &error)
+{
     if (error.isError())
         QMessageBox::warning(this, tr("Export failed"), error.toString());
     else
         statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
+    emit reportExported(path, error.isError() ? error.toString() : QString());
+}
+
+void MainWindow::dropPendingReport(const QString &why)
+{
+    if (m_reportPath.isEmpty())
+        return;
+    const QString path = std::exchange(m_reportPath, QString());
+    statusBar()->showMessage(tr("The report %1 was not written: %2").arg(QFileInfo(path).fileName(), why), 10000);
+    emit reportExported(path, why);
 }
 
 void MainWindow::showDataQuality()
@@ -497,12 +529,6 @@ int MainWindow::pageCount() const
 QWidget *MainWindow::page(int index) const
 {
     return m_stack->widget(index);
-}
-
-MetricPage *MainWindow::metricPage(const QString &id) const
-{
-    const int index = int(metricIds().indexOf(id));
-    return index < 0 ? nullptr : m_metricPages.value(index);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
