@@ -7,7 +7,7 @@
 #include "DemoData.h"
 #include "FilterBar.h"
 #include "MetricDefinitions.h"
-#include "export/ReportExport.h"
+#include "export/ReportTask.h"
 #include "WarehouseSession.h"
 #include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
@@ -15,7 +15,6 @@
 #include "dashboard/PageExport.h"
 #include "import/ImportWizard.h"
 #include "report/ReportInfo.h"
-#include "session/JobThread.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -35,8 +34,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
-
-#include <utility>
 
 namespace cpm {
 
@@ -68,7 +65,7 @@ QStringList localFiles(const QMimeData *mime)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new WarehouseSession(this))
-    , m_reportJobs(new JobThread(QStringLiteral("cpm-report"), true, this))
+    , m_reports(new ReportTask(m_session, this))
 {
     setWindowTitle(tr("Customer Performance Metrics"));
     setAcceptDrops(true);
@@ -87,12 +84,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session, &WarehouseSession::dataTestsChanged, this, &MainWindow::updateStatusBar);
     connect(m_session, &WarehouseSession::loadingTransactionsChanged, this, &MainWindow::updateBusyText);
+    connect(m_reports, &ReportTask::status, statusBar(), &QStatusBar::showMessage);
+    connect(m_reports, &ReportTask::failed, this, [this](const QString &error) {
+        QMessageBox::warning(this, tr("Export failed"), error);
+    });
+    connect(m_reports, &ReportTask::finished, this, &MainWindow::reportExported);
 }
 
-MainWindow::~MainWindow()
-{
-    m_reportJobs->finish(); // a report being written is finished first; nothing is delivered after
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::setupCentral()
 {
@@ -232,7 +231,7 @@ bool MainWindow::openWarehouse(const QString &path)
     setDemo(path == DemoData::warehousePath());
     updateRecentMenu();
     if (!sameFile) { // nothing of another file stays on show under "Loading…"
-        dropPendingReport(tr("another warehouse was opened"));
+        m_reports->drop(tr("another warehouse was opened"));
         setPagesSnapshot(MetricsSnapshot());
     }
     // The worker loads the snapshot and reads the domain (domainChanged → the filter bar →
@@ -294,8 +293,7 @@ void MainWindow::onDomainChanged(const QString &error)
 void MainWindow::refresh()
 {
     const MetricFilter filter = m_filterBar->filter();
-    if (!m_reportPath.isEmpty() && filter != m_reportFilter)
-        dropPendingReport(tr("the filter changed before its numbers were computed"));
+    m_reports->filterChanged(filter);
     const Error invalid = filter.validate();
     if (invalid.isError() || !m_session->hasData()) {
         m_session->cancelRequests(); // the numbers on show stay; nothing older replaces them
@@ -310,16 +308,13 @@ void MainWindow::showSnapshot(const MetricsSnapshot &snapshot)
 {
     setPagesSnapshot(snapshot);
     emit metricsShown();
-    writePendingReport();
+    m_reports->numbersShown(snapshot);
 }
 
 void MainWindow::onMetricsFailed(const MetricFilter &filter, const QString &error)
 {
     m_filterBar->setMessage(error);
-    if (!m_reportPath.isEmpty() && filter == m_reportFilter) {
-        dropPendingReport(error);
-        QMessageBox::warning(this, tr("Export failed"), error);
-    }
+    m_reports->numbersFailed(filter, error);
 }
 
 void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
@@ -447,58 +442,15 @@ void MainWindow::exportReport()
 
 void MainWindow::exportReportTo(const QString &path)
 {
-    dropPendingReport(tr("a newer report was asked for"));
     const MetricFilter wanted = m_filterBar->filter();
     // Nothing can be computed for what the bar shows: the numbers on show, as they are.
     const bool computable = !wanted.validate().isError() && m_session->hasData();
-    m_reportPath = path;
-    m_reportFilter = computable ? wanted : m_snapshot.filter;
-    if (computable && (isUpdating() || m_snapshot.filter != wanted)) {
-        // Computed on the metrics thread like any other update (usually already asked for, so
-        // this request changes nothing); showSnapshot() writes the report when they arrive.
+    const bool upToDate = !computable || (!isUpdating() && m_snapshot.filter == wanted);
+    m_reports->start(path, computable ? wanted : m_snapshot.filter, m_snapshot, upToDate);
+    // Computed on the metrics thread like any other update (usually asked for already, so
+    // this request changes nothing); the report is written once they are on show.
+    if (!upToDate)
         m_session->request(wanted);
-        statusBar()->showMessage(tr("Computing the numbers of the report…"));
-        return;
-    }
-    writePendingReport();
-}
-
-void MainWindow::writePendingReport()
-{
-    if (m_reportPath.isEmpty() || m_snapshot.filter != m_reportFilter)
-        return;
-    const QString path = std::exchange(m_reportPath, QString());
-    ReportWriter writer = reportWriter(m_snapshot, m_session->reportInfo());
-    if (ReportWriter::isDirectory(path)) { // its PNG and SVG files need the charts: written here
-        onReportWritten(path, writer.write(path));
-        return;
-    }
-    // Qt Charts lives on this thread: the charts are drawn here, the pages (long tables, seconds
-    // at millions of rows) are written on the report thread while the window goes on working.
-    writer.drawChartsNow();
-    statusBar()->showMessage(tr("Writing the report…"));
-    m_reportJobs->post([this, writer = std::move(writer), path] {
-        const Error error = writer.write(path);
-        m_reportJobs->deliver([this, path, error] { onReportWritten(path, error); });
-    });
-}
-
-void MainWindow::onReportWritten(const QString &path, const Error &error)
-{
-    if (error.isError())
-        QMessageBox::warning(this, tr("Export failed"), error.toString());
-    else
-        statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
-    emit reportExported(path, error.isError() ? error.toString() : QString());
-}
-
-void MainWindow::dropPendingReport(const QString &why)
-{
-    if (m_reportPath.isEmpty())
-        return;
-    const QString path = std::exchange(m_reportPath, QString());
-    statusBar()->showMessage(tr("The report %1 was not written: %2").arg(QFileInfo(path).fileName(), why), 10000);
-    emit reportExported(path, why);
 }
 
 void MainWindow::showDataQuality()

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "base/Error.h"
 #include "metrics/MetricsSnapshot.h"
 
 #include <QMainWindow>
@@ -18,7 +17,7 @@ namespace cpm {
 
 class BusyOverlay;
 class FilterBar;
-class JobThread;
+class ReportTask;
 class MetricPage;
 class OverviewPage;
 class WarehouseSession;
@@ -94,16 +93,13 @@ private:
     void newWarehouse();
     void chooseWarehouse();
     void exportReport();
-    void writePendingReport();
-    void onReportWritten(const QString &path, const Error &error);
-    void dropPendingReport(const QString &why);
     void showDataQuality();
     void showDefinitions();
     void restoreSettings();
     void saveSettings() const;
 
     WarehouseSession *m_session = nullptr;
-    JobThread *m_reportJobs = nullptr; ///< writes reports (PDF, XLSX) off the GUI thread
+    ReportTask *m_reports = nullptr;
     MetricsSnapshot m_snapshot;
     FilterBar *m_filterBar = nullptr;
     QWidget *m_banner = nullptr;
@@ -121,8 +117,6 @@ private:
     QLabel *m_busyLabel = nullptr;
     QTimer *m_busyDelay = nullptr;
     bool m_demo = false;
-    QString m_reportPath;   ///< a report waiting for the numbers of m_reportFilter
-    MetricFilter m_reportFilter;
 };
 
 } // namespace cpm
