@@ -9,18 +9,29 @@
 //       check → import, all on the wizard's own worker threads) into DB, or into a copy of DB
 //       when it exists, with the main window open on it; the 10 ms timer's lateness is reported
 //       per phase, the import's as the headline figure.
+//   cpm-gui-bench --export-lag DB
+//       File ▸ Export report… (a PDF) right after a filter change, so its numbers are not on
+//       show yet: they are computed on the metrics thread under the busy state, the charts are
+//       drawn on the GUI thread and the pages written on the report thread. The 10 ms timer's
+//       lateness over the whole export is the headline figure; sync_compute_ms is what computing
+//       the numbers on the GUI thread (before) blocked it for.
 //
 // Prints key=value lines like cpm-bench; bench/run.sh turns the *_ms ones into results.tsv rows.
-#include "BenchStats.h"
+#include "LagProbe.h"
+#include "MainWindowProbe.h"
 #include "FilterBar.h"
 #include "MainWindow.h"
 #include "WarehouseSession.h"
 #include "dashboard/OverviewPage.h"
+#include "metrics/MetricsEngine.h"
+#include "transform/SqlProject.h"
+#include "warehouse/Warehouse.h"
 #include "import/CheckPage.h"
 #include "import/ImportWizard.h"
 #include "import/RunPage.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -41,6 +52,8 @@
 #include <vector>
 
 using namespace cpm;
+using bench::LagProbe;
+using bench::printStalls;
 
 namespace {
 
@@ -58,132 +71,6 @@ double msSinceProcessStart()
     clock_gettime(CLOCK_BOOTTIME, &now);
     const double nowMs = double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
     return nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK));
-}
-
-using bench::percentile;
-
-/** What this thread has used so far: CPU time, waits, preemptions, page faults from disk. */
-struct ThreadUsage
-{
-    double cpuMs = 0;
-    long waits = 0;       ///< voluntary context switches: blocked (a lock, I/O, the event loop's own sleep)
-    long preempted = 0;   ///< involuntary context switches: the scheduler ran something else
-    long majorFaults = 0; ///< pages read from disk
-
-    static ThreadUsage now()
-    {
-        ThreadUsage u;
-        rusage r{};
-        getrusage(RUSAGE_THREAD, &r);
-        u.cpuMs = double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1000.0
-            + double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1000.0;
-        u.waits = r.ru_nvcsw;
-        u.preempted = r.ru_nivcsw;
-        u.majorFaults = r.ru_majflt;
-        return u;
-    }
-    ThreadUsage operator-(const ThreadUsage &o) const
-    {
-        return {cpuMs - o.cpuMs, waits - o.waits, preempted - o.preempted, majorFaults - o.majorFaults};
-    }
-};
-
-/**
- * A 10 ms timer on the GUI thread; each tick records how much later than 10 ms after the
- * previous one it fired. Anything that blocks the event loop shows up as lateness. For the
- * worst ticks it also keeps the GUI thread's own CPU time over that interval (high: our code
- * was busy on it; low: the thread was waiting or not scheduled) and what was on screen then.
- */
-class LagProbe : public QObject
-{
-public:
-    struct Stall
-    {
-        double lateMs = 0;
-        ThreadUsage usage;  ///< of the GUI thread during the interval
-        double atMs = 0;    ///< since start()
-        QString context;
-    };
-
-    explicit LagProbe(std::function<QString()> context = {}) : m_context(std::move(context))
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(kIntervalMs);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double elapsed = double(m_since.nsecsElapsed()) / 1e6;
-            const ThreadUsage usage = ThreadUsage::now();
-            m_since.start();
-            const double late = std::max(0.0, elapsed - kIntervalMs);
-            m_late.push_back(late);
-            if (late >= kReportMs)
-                m_stalls.push_back({late, usage - m_usage, double(m_total.elapsed()), m_context ? m_context() : QString()});
-            m_usage = usage;
-        });
-    }
-    void start()
-    {
-        m_late.clear();
-        m_stalls.clear();
-        m_since.start();
-        m_total.start();
-        m_usage = ThreadUsage::now();
-        m_timer.start();
-    }
-    /** The lateness recorded since start() or the last take(), then starts over. */
-    std::vector<double> take()
-    {
-        std::vector<double> late;
-        late.swap(m_late);
-        m_since.start();
-        m_usage = ThreadUsage::now();
-        return late;
-    }
-    /** Ticks at least kReportMs late since the last takeStalls(), worst first. */
-    std::vector<Stall> takeStalls()
-    {
-        std::vector<Stall> stalls;
-        stalls.swap(m_stalls);
-        std::sort(stalls.begin(), stalls.end(), [](const Stall &a, const Stall &b) { return a.lateMs > b.lateMs; });
-        return stalls;
-    }
-    static constexpr double kReportMs = 30;
-
-    /** "<prefix>_max_ms=... <prefix>_p99_ms=... <prefix>_median_ms=... <prefix>_ticks=..." */
-    static QString describe(const QString &prefix, const std::vector<double> &late)
-    {
-        return QStringLiteral("%1_max_ms=%2 %1_p99_ms=%3 %1_median_ms=%4 %1_ticks=%5")
-            .arg(prefix)
-            .arg(percentile(late, 1.0), 0, 'f', 1)
-            .arg(percentile(late, 0.99), 0, 'f', 1)
-            .arg(percentile(late, 0.5), 0, 'f', 1)
-            .arg(late.size());
-    }
-
-private:
-    static constexpr int kIntervalMs = 10;
-    std::function<QString()> m_context;
-    QTimer m_timer;
-    QElapsedTimer m_since;
-    QElapsedTimer m_total;
-    ThreadUsage m_usage;
-    std::vector<double> m_late;
-    std::vector<Stall> m_stalls;
-};
-
-/**
- * The worst 3 as "stall: phase=import late=80.1 gui_cpu=2.3 waits=1 preempted=4 major_faults=0
- * at_s=3.10 context='Building fct_transactions'": high gui_cpu means our code was busy on the GUI
- * thread; otherwise waits, preemptions or faults say what kept it from running.
- */
-void printStalls(QTextStream &out, const QString &phase, const std::vector<LagProbe::Stall> &stalls)
-{
-    for (std::size_t i = 0; i < std::min<std::size_t>(3, stalls.size()); ++i) {
-        const LagProbe::Stall &s = stalls[i];
-        out << "stall: phase=" << phase << " late=" << QString::number(s.lateMs, 'f', 1)
-            << " gui_cpu=" << QString::number(s.usage.cpuMs, 'f', 1) << " waits=" << s.usage.waits
-            << " preempted=" << s.usage.preempted << " major_faults=" << s.usage.majorFaults << " at_s=" << QString::number(s.atMs / 1000.0, 'f', 2)
-            << " context='" << s.context << "'\n";
-    }
 }
 
 /** Records when the first paint of a widget of @p window has finished (after the event loop returns). */
@@ -236,12 +123,13 @@ constexpr int kTimeoutMs = 30 * 60 * 1000;
 int benchOpen(const QString &path, double mainMs, QTextStream &out)
 {
     MainWindow window;
+    const test::MainWindowProbe ui(&window);
     double numbersMs = -1;
     LagProbe probe([&window, &numbersMs] {
         return numbersMs >= 0 ? QStringLiteral("numbers shown") : window.session()->isLoading() ? QStringLiteral("loading")
                                                                                                 : QStringLiteral("computing");
     });
-    window.filterBar()->reset(); // the default filter, whatever a previous run left in the settings
+    ui.filterBar()->reset(); // the default filter, whatever a previous run left in the settings
     PaintWatch paint(&window);
     double domainMs = -1;
     QObject::connect(window.session(), &WarehouseSession::domainChanged, &window,
@@ -270,14 +158,14 @@ int benchOpen(const QString &path, double mainMs, QTextStream &out)
     const double windowMs = paint.paintedAt();
     probe.start(); // from the first paint on, a late tick is a frozen window
     if (!runUntil([&] { return numbersMs >= 0; }, kTimeoutMs)) {
-        QTextStream(stderr) << "cpm-gui-bench: no numbers shown: " << window.filterBar()->messageLabel()->text() << "\n";
+        QTextStream(stderr) << "cpm-gui-bench: no numbers shown: " << ui.filterBar()->messageLabel()->text() << "\n";
         return 1;
     }
     // Key numbers and tables are set at once, the overview's charts over a few passes of the
     // event loop: "painted" is the first paint after the last of them.
-    runUntil([&] { return !window.overviewPage()->chartsPending(); }, kTimeoutMs);
+    runUntil([&] { return !ui.overviewPage()->chartsPending(); }, kTimeoutMs);
     paint.arm();
-    window.overviewPage()->update();
+    ui.overviewPage()->update();
     if (!runUntil([&] { return paint.paintedAt() >= 0; }, kTimeoutMs))
         return 1;
     numbersPaintedMs = paint.paintedAt();
@@ -313,12 +201,13 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
         path = copy;
     }
     MainWindow window;
-    window.filterBar()->reset();
+    const test::MainWindowProbe ui(&window);
+    ui.filterBar()->reset();
     window.resize(1400, 900);
     if (!window.openWarehouse(path))
         return 1;
     window.show();
-    window.waitUntilShown(kTimeoutMs);
+    ui.waitUntilShown(kTimeoutMs);
     QCoreApplication::processEvents();
 
     QLabel *runPhase = nullptr; // what the run page says, for the worst stalls
@@ -399,6 +288,65 @@ int benchImport(QString path, const QStringList &files, QTextStream &out)
     return 0;
 }
 
+/** Computing @p filter on this thread with a connection of its own, as the GUI thread once did for a report. */
+double syncComputeMs(const QString &path, const MetricFilter &filter)
+{
+    SqlProject project;
+    Warehouse warehouse;
+    if (!project.load() || !warehouse.open(path, project))
+        return -1;
+    MetricsEngine engine(warehouse.database());
+    MetricsSnapshot snapshot;
+    Error error;
+    QElapsedTimer timer;
+    timer.start();
+    return engine.compute(filter, &snapshot, &error) ? double(timer.nsecsElapsed()) / 1e6 : -1;
+}
+
+int benchExport(const QString &path, QTextStream &out)
+{
+    MainWindow window;
+    const test::MainWindowProbe ui(&window);
+    ui.filterBar()->reset();
+    window.resize(1400, 900);
+    if (!window.openWarehouse(path))
+        return 1;
+    window.show();
+    if (!ui.waitUntilShown(kTimeoutMs))
+        return 1;
+    QTemporaryDir scratch;
+    const QString report = scratch.filePath(QStringLiteral("report.pdf"));
+    QElapsedTimer timer;
+    double shownMs = -1;
+    double exportedMs = -1;
+    QString error;
+    QObject::connect(&window, &MainWindow::metricsShown, &window, [&] { shownMs = double(timer.nsecsElapsed()) / 1e6; });
+    QObject::connect(&window, &MainWindow::reportExported, &window, [&](const QString &, const QString &why) {
+        exportedMs = double(timer.nsecsElapsed()) / 1e6;
+        error = why;
+    });
+    LagProbe probe([&shownMs] { return shownMs < 0 ? QStringLiteral("computing") : QStringLiteral("drawing/writing"); });
+    probe.start();
+    timer.start();
+    // Another time column: numbers not on show yet, so the export has them computed first.
+    ui.filterBar()->timeColumnBox()->setCurrentIndex(1);
+    window.exportReportTo(report);
+    if (!runUntil([&] { return exportedMs >= 0; }, kTimeoutMs) || !error.isEmpty()) {
+        QTextStream(stderr) << "cpm-gui-bench: the report was not written: " << error << "\n";
+        return 1;
+    }
+    runUntil([] { return false; }, 100); // a stall just before the end shows as the next tick's lateness
+    const std::vector<double> late = probe.take();
+    const std::vector<LagProbe::Stall> stalls = probe.takeStalls();
+    const double syncMs = syncComputeMs(path, window.snapshot().filter);
+    printStalls(out, QStringLiteral("export"), stalls);
+    out << "gui_export: export_ms=" << exportedMs << " computed_ms=" << shownMs << " write_ms=" << (exportedMs - shownMs)
+        << " sync_compute_ms=" << syncMs << " report_bytes=" << QFileInfo(report).size()
+        << " transactions=" << window.snapshot().coverage.transactions << "\n";
+    out << "gui_export_lag: " << LagProbe::describe(QStringLiteral("export_stall"), late) << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -412,15 +360,18 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("cpm-gui-bench"));
     QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Offscreen GUI benchmark: dashboard open time and GUI-thread stalls during an import."));
+    parser.setApplicationDescription(QStringLiteral("Offscreen GUI benchmark: dashboard open time and GUI-thread stalls during an import or a report export."));
     parser.addOptions({{"open", "Time opening warehouse DB to the default filter's numbers on show.", "DB"},
-                       {"import-lag", "Import FILES into DB (a copy when it exists) through the wizard; GUI timer lateness.", "DB"}});
+                       {"import-lag", "Import FILES into DB (a copy when it exists) through the wizard; GUI timer lateness.", "DB"},
+                       {"export-lag", "Export a report from DB right after a filter change; GUI timer lateness.", "DB"}});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("CSV extracts for --import-lag."), QStringLiteral("[files...]"));
     parser.addHelpOption();
     parser.process(app);
     QTextStream out(stdout);
     if (parser.isSet("open"))
         return benchOpen(parser.value("open"), mainMs, out);
+    if (parser.isSet("export-lag"))
+        return benchExport(parser.value("export-lag"), out);
     if (parser.isSet("import-lag")) {
         QStringList files;
         for (const QString &file : parser.positionalArguments())

@@ -8,9 +8,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 jobs="${CPM_JOBS:-$(nproc)}"
 
-# Test names are their target names; with cpm-cli (which tests run as a child) that is all
-# the tests need, so the desktop app and the benchmark are not built twice more.
-suites() { ctest --preset "$1" -N "${@:2}" | sed -n 's/^ *Test *#[0-9]*: //p'; }
+# Test names are their target names (tst_*; "layering" is a cmake -P script, no target);
+# with cpm-cli (which tests run as a child) that is all the tests need, so the desktop app and
+# the benchmark are not built twice more.
+suites() { ctest --preset "$1" -N "${@:2}" | sed -n 's/^ *Test *#[0-9]*: \(tst_\)/\1/p'; }
 took() { echo "sanitizers: $1 took $((SECONDS - $2)) s"; }
 
 start=$SECONDS
@@ -32,10 +33,10 @@ if [ "${1:-}" = "--tsan" ]; then
   # Every suite that starts threads of ours: imports hash files on a std::async thread and
   # insert on a second one (cpm-cli's too), the persisted snapshot decodes on two, tst_metrics
   # forces ranged scans onto two, tst_shared_extracts runs a 420k-row network on one and two
-  # threads, and the GUI suites run the metrics, checks and import threads (JobThread: jobs
-  # and results cross under a mutex of ours, so TSan sees every hand-off even though Debian's
-  # Qt is not instrumented). CPM_TSAN_TESTS (a ctest -R regex) overrides.
-  tests="${CPM_TSAN_TESTS:-^tst_(import|metrics|columnar_persist|shared_extracts|migration|transform|cli|bad_inputs|crash_safety|card_data_after_kill|columnar_delta|jobthread|dashboard|importwizard|page_export)\$}"
+  # threads, the jobs suites (cpm_jobs, no GUI) and the GUI suites run the metrics, checks and
+  # import threads (JobThread: jobs and results cross under a mutex of ours, so TSan sees every
+  # hand-off even though Debian's Qt is not instrumented). CPM_TSAN_TESTS (a ctest -R regex) overrides.
+  tests="${CPM_TSAN_TESTS:-^tst_(import|metrics|columnar_persist|shared_extracts|migration|transform|cli|bad_inputs|crash_safety|card_data_after_kill|columnar_delta|jobthread|importjob|metricsservice|dashboard|importwizard|page_export)\$}"
   start=$SECONDS
   cmake --preset tsan >/dev/null
   cmake --build --preset tsan --parallel "$jobs" --target cpm-cli $(suites tsan -R "$tests")

@@ -7,7 +7,7 @@
 #include "DemoData.h"
 #include "FilterBar.h"
 #include "MetricDefinitions.h"
-#include "ReportExport.h"
+#include "export/ReportTask.h"
 #include "WarehouseSession.h"
 #include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
@@ -19,10 +19,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QApplication>
 #include <QDropEvent>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -43,8 +40,14 @@ namespace cpm {
 
 namespace {
 
-const char *const pageNames[] = {"Overview", "Top stores", "Top products", "Typology × country", "Device types",
-                                 "Time to 5th transaction"};
+/** The page list: the overview, then one page per metric in metricIds() order. */
+QStringList pageTitles()
+{
+    QStringList titles{MainWindow::tr("Overview")};
+    for (const QString &id : metricIds())
+        titles << metricShortTitle(id);
+    return titles;
+}
 
 QStringList localFiles(const QMimeData *mime)
 {
@@ -63,6 +66,7 @@ QStringList localFiles(const QMimeData *mime)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new WarehouseSession(this))
+    , m_reports(new ReportTask(m_session, this))
 {
     setWindowTitle(tr("Customer Performance Metrics"));
     setAcceptDrops(true);
@@ -73,8 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::refresh);
     connect(m_session, &WarehouseSession::domainChanged, this, &MainWindow::onDomainChanged);
     connect(m_session, &WarehouseSession::metricsReady, this, &MainWindow::showSnapshot);
-    connect(m_session, &WarehouseSession::metricsFailed, this,
-            [this](const MetricFilter &, const QString &error) { m_filterBar->setMessage(error); });
+    connect(m_session, &WarehouseSession::metricsFailed, this, &MainWindow::onMetricsFailed);
     connect(m_session, &WarehouseSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_session, &WarehouseSession::rowCountsChanged, this, [this] {
         updateStatusBar();
@@ -82,6 +85,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session, &WarehouseSession::dataTestsChanged, this, &MainWindow::updateStatusBar);
     connect(m_session, &WarehouseSession::loadingTransactionsChanged, this, &MainWindow::updateBusyText);
+    connect(m_reports, &ReportTask::status, statusBar(), &QStatusBar::showMessage);
+    connect(m_reports, &ReportTask::failed, this, [this](const QString &error) {
+        QMessageBox::warning(this, tr("Export failed"), error);
+    });
+    connect(m_reports, &ReportTask::finished, this, &MainWindow::reportExported);
 }
 
 MainWindow::~MainWindow() = default;
@@ -106,8 +114,7 @@ void MainWindow::setupCentral()
     auto *body = new QHBoxLayout;
     m_nav = new QListWidget(central);
     m_nav->setObjectName(QStringLiteral("navigation"));
-    for (const char *name : pageNames)
-        m_nav->addItem(tr(name));
+    m_nav->addItems(pageTitles());
     m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + 24);
     body->addWidget(m_nav);
     m_stack = new QStackedWidget(central);
@@ -167,8 +174,9 @@ void MainWindow::setupMenus()
 
 void MainWindow::setupViewMenu(QMenu *menu)
 {
-    for (int i = 0; i < int(std::size(pageNames)); ++i)
-        menu->addAction(tr(pageNames[i]), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this, [this, i] { showPage(i); });
+    const QStringList titles = pageTitles();
+    for (int i = 0; i < titles.size(); ++i)
+        menu->addAction(titles[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this, [this, i] { showPage(i); });
     menu->addSeparator();
     menu->addAction(tr("&Reset filters"), QKeySequence(tr("Ctrl+R")), m_filterBar, &FilterBar::reset);
     menu->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, &MainWindow::reloadWarehouse);
@@ -228,8 +236,10 @@ bool MainWindow::openWarehouse(const QString &path)
     settings.setValue(QStringLiteral("lastWarehouse"), path);
     setDemo(path == DemoData::warehousePath());
     updateRecentMenu();
-    if (!sameFile)
-        setPagesSnapshot(MetricsSnapshot()); // nothing of another file stays on show under "Loading…"
+    if (!sameFile) { // nothing of another file stays on show under "Loading…"
+        m_reports->drop(tr("another warehouse was opened"));
+        setPagesSnapshot(MetricsSnapshot());
+    }
     // The worker loads the snapshot and reads the domain (domainChanged → the filter bar →
     // refresh); asking for the current filter now lets it compute straight after the load.
     refresh();
@@ -294,6 +304,7 @@ void MainWindow::onDomainChanged(const QString &error)
 void MainWindow::refresh()
 {
     const MetricFilter filter = m_filterBar->filter();
+    m_reports->filterChanged(filter);
     const Error invalid = filter.validate();
     if (invalid.isError() || !m_session->hasData()) {
         m_session->cancelRequests(); // the numbers on show stay; nothing older replaces them
@@ -308,6 +319,13 @@ void MainWindow::showSnapshot(const MetricsSnapshot &snapshot)
 {
     setPagesSnapshot(snapshot);
     emit metricsShown();
+    m_reports->numbersShown(snapshot);
+}
+
+void MainWindow::onMetricsFailed(const MetricFilter &filter, const QString &error)
+{
+    m_filterBar->setMessage(error);
+    m_reports->numbersFailed(filter, error);
 }
 
 void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
@@ -323,23 +341,6 @@ void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
 bool MainWindow::isUpdating() const
 {
     return m_session->isBusy();
-}
-
-bool MainWindow::waitUntilShown(int timeoutMs)
-{
-    const auto shown = [this] { return !isUpdating() && !m_overview->chartsPending(); };
-    if (shown())
-        return true;
-    QEventLoop loop;
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    QTimer poll; // the overview's charts fill in over a few passes of the loop
-    connect(&poll, &QTimer::timeout, &loop, [&loop, &shown] {
-        if (shown())
-            loop.quit();
-    });
-    poll.start(10);
-    loop.exec();
-    return shown();
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -441,43 +442,26 @@ void MainWindow::chooseWarehouse()
         openWarehouse(path);
 }
 
-MetricsSnapshot MainWindow::reportSnapshot(QString *error)
-{
-    // The report is for the filter the bar shows. When the numbers on show are for another
-    // filter or an older state of the warehouse (an update is under way), compute them here:
-    // the snapshot the worker loaded is shared, so this takes what one filter change takes.
-    const MetricFilter wanted = m_filterBar->filter();
-    if (!isUpdating() && m_snapshot.filter == wanted)
-        return m_snapshot;
-    if (wanted.validate().isError() || !m_session->hasData())
-        return m_snapshot; // no numbers for what the bar shows: the last ones, as before
-    MetricsSnapshot snapshot;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = m_session->compute(wanted, &snapshot);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        *error = m_session->errorString();
-    return snapshot;
-}
-
 void MainWindow::exportReport()
 {
     const QString name = defaultExportFileName(QStringLiteral("report"), m_filterBar->filter(), QStringLiteral("pdf"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), name,
                                                       tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
-    if (path.isEmpty())
-        return;
-    QString computeError;
-    const MetricsSnapshot snapshot = reportSnapshot(&computeError);
-    if (!computeError.isEmpty()) {
-        QMessageBox::warning(this, tr("Export failed"), computeError);
-        return;
-    }
-    const Error error = cpm::exportReport(path, snapshot, m_session->reportInfo());
-    if (error.isError())
-        QMessageBox::warning(this, tr("Export failed"), error.toString());
-    else
-        statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
+    if (!path.isEmpty())
+        exportReportTo(path);
+}
+
+void MainWindow::exportReportTo(const QString &path)
+{
+    const MetricFilter wanted = m_filterBar->filter();
+    // Nothing can be computed for what the bar shows: the numbers on show, as they are.
+    const bool computable = !wanted.validate().isError() && m_session->hasData();
+    const bool upToDate = !computable || (!isUpdating() && m_snapshot.filter == wanted);
+    m_reports->start(path, computable ? wanted : m_snapshot.filter, m_snapshot, upToDate);
+    // Computed on the metrics thread like any other update (usually asked for already, so
+    // this request changes nothing); the report is written once they are on show.
+    if (!upToDate)
+        m_session->request(wanted);
 }
 
 void MainWindow::showDataQuality()
@@ -508,12 +492,6 @@ int MainWindow::pageCount() const
 QWidget *MainWindow::page(int index) const
 {
     return m_stack->widget(index);
-}
-
-MetricPage *MainWindow::metricPage(const QString &id) const
-{
-    const int index = int(metricIds().indexOf(id));
-    return index < 0 ? nullptr : m_metricPages.value(index);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -17,6 +17,7 @@ namespace cpm {
 
 class BusyOverlay;
 class FilterBar;
+class ReportTask;
 class MetricPage;
 class OverviewPage;
 class WarehouseSession;
@@ -41,9 +42,6 @@ public:
     void showPage(int index);
     int pageCount() const;
     QWidget *page(int index) const;
-    OverviewPage *overviewPage() const { return m_overview; }
-    MetricPage *metricPage(const QString &id) const;
-    FilterBar *filterBar() const { return m_filterBar; }
     WarehouseSession *session() const { return m_session; }
     /** The numbers on show (they may be updating: see isUpdating()). */
     const MetricsSnapshot &snapshot() const { return m_snapshot; }
@@ -51,14 +49,13 @@ public:
 
     /** The numbers for the current filter are still being loaded or computed (off this thread). */
     bool isUpdating() const;
-    /** Runs the event loop until the numbers for the current filter are shown; false on timeout. */
-    bool waitUntilShown(int timeoutMs);
-    /** The dimming overlay over the pages while updating, and the status bar's busy indicator. */
-    BusyOverlay *busyOverlay() const { return m_overlay; }
-    QProgressBar *busyIndicator() const { return m_busyBar; }
-    QLabel *busyLabel() const { return m_busyLabel; }
-    /** The numbers File ▸ Export report… writes: those for the current filter, computed now if need be. */
-    MetricsSnapshot reportSnapshot(QString *error);
+    /**
+     * File ▸ Export report… to @p path (PDF, XLSX or a folder) for the filter the bar shows:
+     * at once when its numbers are on show, else once the metrics thread has computed them
+     * (the pages show the busy state meanwhile). A PDF or XLSX is then written on the report
+     * thread (a folder, with its chart images, here). reportExported() follows either way.
+     */
+    void exportReportTo(const QString &path);
 
 signals:
     /** The import wizard was opened with @p files. */
@@ -67,6 +64,8 @@ signals:
     void metricsShown();
     /** isUpdating() changed. */
     void updatingChanged(bool updating);
+    /** A report asked for with exportReportTo() was written, or not: @p error says why. */
+    void reportExported(const QString &path, const QString &error);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -82,6 +81,7 @@ private:
     void reloadWarehouse();
     void onDomainChanged(const QString &error);
     void showSnapshot(const MetricsSnapshot &snapshot);
+    void onMetricsFailed(const MetricFilter &filter, const QString &error);
     void setPagesSnapshot(const MetricsSnapshot &snapshot);
     void onBusyChanged(bool busy);
     void showBusy();
@@ -99,6 +99,7 @@ private:
     void saveSettings() const;
 
     WarehouseSession *m_session = nullptr;
+    ReportTask *m_reports = nullptr;
     MetricsSnapshot m_snapshot;
     FilterBar *m_filterBar = nullptr;
     QWidget *m_banner = nullptr;

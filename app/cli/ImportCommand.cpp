@@ -3,7 +3,7 @@
 #include "Commands.h"
 
 #include "csv/TimestampParser.h"
-#include "warehouse/Importer.h"
+#include "import/ImportWorker.h"
 #include "warehouse/RejectPolicy.h"
 
 namespace cpm::cli {
@@ -61,9 +61,8 @@ public:
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
     {
-        ImportOptions options;
-        options.dryRun = parser.isSet(QStringLiteral("dry-run"));
-        options.checkData = options.dryRun;
+        // The wizard's import job, run on this thread: the same options, validation and import.
+        ImportOptions options = ImportWorker::options(parser.isSet(QStringLiteral("dry-run")), QStringLiteral("cli"));
         if (!parseDateFormat(parser.value(QStringLiteral("date-format")), &options.dateOrder))
             return fail(err, name(), QStringLiteral("--date-format '%1' is not one of auto, mdy, dmy, ymd")
                                          .arg(parser.value(QStringLiteral("date-format"))), 2);
@@ -81,13 +80,13 @@ public:
             if (!path.isEmpty())
                 options.files.push_back({path, roleFromName(QString::fromLatin1(role))});
         }
-        if (options.files.isEmpty())
-            return fail(err, name(), QStringLiteral("no file given (expected 1 to 3 CSV extracts)"), 2);
-        OpenedWarehouse opened;
-        if (!openWarehouse(parser, &opened, err, name()))
-            return 1;
-        Importer importer(opened.warehouse, opened.project);
-        const ImportSummary summary = importer.run(options);
+        if (const Error invalid = ImportWorker::validate(options); invalid.isError())
+            return fail(err, name(), invalid.message, 2);
+        const QString db = parser.value(QStringLiteral("db"));
+        if (db.isEmpty())
+            return fail(err, name(), QStringLiteral("--db FILE is required"), 2);
+        ImportWorker worker(db, options, nullptr, parser.value(QStringLiteral("sql-dir")));
+        const ImportSummary summary = worker.run();
         if (summary.error.code == Error::Code::Rejected)
             printRefused(summary, options.rejectsPath, out);
         if (!summary.succeeded())

@@ -2,7 +2,7 @@
 #include "CliSupport.h"
 #include "Commands.h"
 
-#include "ReportExport.h"
+#include "export/ReportExport.h"
 #include "metrics/MetricsEngine.h"
 #include "report/Provenance.h"
 

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "base/BuildInfo.h"
 #include "WarehouseSession.h"
+#include "dashboard/OverviewPage.h"
 #include "explain/ExplainController.h"
 #include "import/ImportWizard.h"
 
@@ -17,9 +18,25 @@
 #include <cstdio>
 #include <cstring>
 
-#include <cstdio>
-
 namespace {
+
+/** Runs the event loop until the numbers are on show, the overview's charts included; false on timeout. */
+bool waitForNumbers(cpm::MainWindow &window, int timeoutMs)
+{
+    auto *overview = window.findChild<cpm::OverviewPage *>();
+    const auto shown = [&window, overview] { return !window.isUpdating() && !(overview && overview->chartsPending()); };
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    QTimer poll; // the overview's charts fill in over a few passes of the loop
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&loop, &shown] {
+        if (shown())
+            loop.quit();
+    });
+    poll.start(10);
+    if (!shown())
+        loop.exec();
+    return shown();
+}
 
 /** Overview and each metric page as DIR/NN-name.png, then the wizard pages; false when a file failed. */
 bool saveScreenshots(cpm::MainWindow &window, const QString &directory, const QStringList &files)
@@ -29,7 +46,7 @@ bool saveScreenshots(cpm::MainWindow &window, const QString &directory, const QS
     window.show();
     // The numbers are computed on a worker thread: wait for them (and the data tests of the
     // status bar) so the pictures show the dashboard, not its loading state.
-    bool ok = window.waitUntilShown(600000);
+    bool ok = waitForNumbers(window, 600000);
     if (window.session()->isCheckingData()) {
         QEventLoop loop;
         QObject::connect(window.session(), &cpm::WarehouseSession::dataTestsChanged, &loop, &QEventLoop::quit);

@@ -4,13 +4,13 @@
 // highlighting, dropping files on the window, and the data-quality panel. The numbers are
 // computed on a worker thread: a burst of filter changes ends on the last filter's numbers,
 // stale results are dropped, and the GUI thread stays responsive during a (slowed) computation.
+#include "../common/MainWindowProbe.h"
 #include "../common/TestSupport.h"
 
 #include "DataQualityPanel.h"
 #include "DemoData.h"
 #include "FilterBar.h"
 #include "MainWindow.h"
-#include "ReportExport.h"
 #include "WarehouseSession.h"
 #include "MetricSortProxy.h"
 #include "MetricTableModel.h"
@@ -84,8 +84,9 @@ private:
     test::TempWarehouse m_w;
     std::unique_ptr<MainWindow> m_window;
 
-    FilterBar *bar() const { return m_window->filterBar(); }
-    MetricTableModel *topStores() const { return m_window->metricPage(QStringLiteral("top_stores"))->model(); }
+    test::MainWindowProbe ui() const { return test::MainWindowProbe(m_window.get()); }
+    FilterBar *bar() const { return ui().filterBar(); }
+    MetricTableModel *topStores() const { return ui().metricPage(QStringLiteral("top_stores"))->model(); }
 
     static QVariant cell(const MetricTableModel *model, int row, const char *key, int role = MetricTableModel::SortRole)
     {
@@ -102,13 +103,7 @@ private:
     /** Waits until the numbers for the filter bar's filter are on show (computed off this thread, charts included). */
     bool shown(MainWindow *window = nullptr)
     {
-        window = window ? window : m_window.get();
-        return QTest::qWaitFor(
-            [window] {
-                return !window->isUpdating() && window->snapshot().filter == window->filterBar()->filter()
-                    && !window->overviewPage()->chartsPending();
-            },
-            kTimeoutMs);
+        return test::MainWindowProbe(window ? window : m_window.get()).waitUntilShown(kTimeoutMs);
     }
 
 private slots:
@@ -121,7 +116,7 @@ private slots:
         const ImportSummary summary = m_w.import(test::extractOptions(test::fixture(QStringLiteral("basic"))));
         QVERIFY2(summary.succeeded(), qPrintable(summary.error.toString()));
         m_window = std::make_unique<MainWindow>();
-        m_window->filterBar()->reset();
+        ui().filterBar()->reset();
         QVERIFY(m_window->openWarehouse(m_w.path()));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -144,9 +139,9 @@ private slots:
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
         QCOMPARE(cell(topStores(), 1, "total_amount").toDouble(), 290.0);
         QCOMPARE(cell(topStores(), 0, "store_name", Qt::DisplayRole).toString(), QStringLiteral("Beta"));
-        const MetricTableModel *share = m_window->metricPage(QStringLiteral("device_type_share"))->model();
+        const MetricTableModel *share = ui().metricPage(QStringLiteral("device_type_share"))->model();
         QCOMPARE(cell(share, 0, "pct", Qt::DisplayRole).toString(), QLocale().toString(60.0, 'f', 1) + QStringLiteral(" %"));
-        QVERIFY(m_window->overviewPage()->keyText(QStringLiteral("top_stores")).contains(QStringLiteral("Beta")));
+        QVERIFY(ui().overviewPage()->keyText(QStringLiteral("top_stores")).contains(QStringLiteral("Beta")));
         QVERIFY(m_window->isVisible());
     }
 
@@ -163,7 +158,7 @@ private slots:
         QCOMPARE(cell(topStores(), 1, "transactions").toInt(), 7);
         QVERIFY(bar()->descriptionLabel()->text().contains(QStringLiteral("refused")));
         // Refused counts towards the 5th transaction when selected: store 1 in 2 days.
-        const MetricTableModel *fifth = m_window->metricPage(QStringLiteral("time_to_5th_transaction"))->model();
+        const MetricTableModel *fifth = ui().metricPage(QStringLiteral("time_to_5th_transaction"))->model();
         QCOMPARE(cell(fifth, 0, "seconds").toLongLong(), 172800);
     }
 
@@ -215,7 +210,7 @@ private slots:
 
     void sortColumnNumerically()
     {
-        MetricPage *page = m_window->metricPage(QStringLiteral("top_stores"));
+        MetricPage *page = ui().metricPage(QStringLiteral("top_stores"));
         m_window->showPage(1);
         QTableView *view = page->tableView();
         const int column = topStores()->table().columnIndex(QStringLiteral("total_amount"));
@@ -234,7 +229,7 @@ private slots:
 
     void selectingARowHighlightsItsBar()
     {
-        MetricPage *page = m_window->metricPage(QStringLiteral("top_stores"));
+        MetricPage *page = ui().metricPage(QStringLiteral("top_stores"));
         page->tableView()->selectRow(2);
         QCOMPARE(page->highlightedRow(), page->proxy()->mapToSource(page->proxy()->index(2, 0)).row());
         page->selectRow(0);
@@ -244,7 +239,7 @@ private slots:
 
     void chartsFollowTheDarkPalette()
     {
-        MetricPage *page = m_window->metricPage(QStringLiteral("device_type_share"));
+        MetricPage *page = ui().metricPage(QStringLiteral("device_type_share"));
         QPalette dark = page->palette();
         dark.setColor(QPalette::Window, QColor(30, 30, 30));
         dark.setColor(QPalette::Base, QColor(20, 20, 20));
@@ -295,10 +290,12 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("report.pdf"));
-        QString computeError;
-        const Error error = exportReport(path, m_window->reportSnapshot(&computeError), m_window->session()->reportInfo());
-        QVERIFY2(computeError.isEmpty(), qPrintable(computeError));
-        QVERIFY2(!error.isError(), qPrintable(error.toString()));
+        QSignalSpy exported(m_window.get(), &MainWindow::reportExported);
+        m_window->exportReportTo(path); // the numbers on show are the bar's: written on the report thread
+        QVERIFY(exported.count() == 1 || exported.wait(kTimeoutMs));
+        QCOMPARE(exported.count(), 1);
+        QCOMPARE(exported.at(0).at(0).toString(), path);
+        QVERIFY2(exported.at(0).at(1).toString().isEmpty(), qPrintable(exported.at(0).at(1).toString()));
         QVERIFY(QFileInfo(path).size() > 1000);
     }
 
@@ -309,14 +306,42 @@ private slots:
         bar()->statusBox(QStringLiteral("cancelled"))->click();
         QVERIFY(m_window->isUpdating());
         QCOMPARE(m_window->snapshot().filter, MetricFilter()); // still showing the previous numbers
-        // The report computes the bar's filter itself instead of writing what is on show.
-        QString error;
-        const MetricsSnapshot report = m_window->reportSnapshot(&error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(report.filter, bar()->filter());
-        QCOMPARE(report.topStores.value(0, QStringLiteral("total_amount")).toDouble(), 525.0);
+        // A folder report: its top_stores.csv says which numbers it holds.
+        QTemporaryDir dir;
+        QSignalSpy exported(m_window.get(), &MainWindow::reportExported);
+        m_window->exportReportTo(dir.path());
+        // Not written from the numbers on show, nor computed on the GUI thread: the metrics
+        // thread is held, so the report waits (under the busy state) while the window works.
+        QCOMPARE(exported.count(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(ui().busyOverlay()->isVisible(), kTimeoutMs);
+        m_window->showPage(1);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("top_stores.csv"))));
+        MetricsWorker::holdForTest(MetricsWorker::Stage::None);
+        QVERIFY(exported.wait(kTimeoutMs));
+        QVERIFY2(exported.at(0).at(1).toString().isEmpty(), qPrintable(exported.at(0).at(1).toString()));
+        QFile csv(dir.filePath(QStringLiteral("top_stores.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        // Every status: Beta 500 + its cancelled 25 = 525 first (tests/core/tst_metrics.cpp).
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        QCOMPARE(lines.value(1).trimmed(), QByteArray("1,2,Beta,Grocery,Portugal,525,2"));
+        QVERIFY(shown());
+    }
+
+    void aPendingReportIsDroppedWhenTheFilterChanges()
+    {
+        MetricsWorker::holdForTest(MetricsWorker::Stage::Compute);
+        bar()->statusBox(QStringLiteral("refused"))->click();
+        QTemporaryDir dir;
+        QSignalSpy exported(m_window.get(), &MainWindow::reportExported);
+        m_window->exportReportTo(dir.filePath(QStringLiteral("report.pdf")));
+        QCOMPARE(exported.count(), 0);
+        bar()->statusBox(QStringLiteral("cancelled"))->click(); // another filter: not the report's
+        QCOMPARE(exported.count(), 1);
+        QVERIFY(exported.at(0).at(1).toString().contains(QStringLiteral("filter changed")));
         MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown());
+        QCOMPARE(exported.count(), 1);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("report.pdf"))));
     }
 
     void burstOfFilterChangesShowsTheLastFilter()
@@ -364,20 +389,20 @@ private slots:
         // it on the GUI thread, the test would hang instead of passing. (How long the GUI
         // thread stalls is measured by cpm-gui-bench, not asserted here.)
         MetricsWorker::holdForTest(MetricsWorker::Stage::Compute);
-        MetricPage *stores = m_window->metricPage(QStringLiteral("top_stores"));
+        MetricPage *stores = ui().metricPage(QStringLiteral("top_stores"));
         TickCounter probe;
         bar()->statusBox(QStringLiteral("refused"))->click();
         QVERIFY(m_window->isUpdating());
         // After a short grace period the busy state shows: dimmed pages, a busy bar, "Computing…".
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->busyOverlay()->isVisible(), kTimeoutMs);
-        QVERIFY(m_window->busyIndicator()->isVisible());
-        QCOMPARE(m_window->busyLabel()->text(), QStringLiteral("Computing…"));
-        QCOMPARE(m_window->busyOverlay()->title(), QStringLiteral("Computing…"));
-        QVERIFY(m_window->busyOverlay()->detail().contains(QStringLiteral("accepted · happened_at")));
+        QTRY_VERIFY_WITH_TIMEOUT(ui().busyOverlay()->isVisible(), kTimeoutMs);
+        QVERIFY(ui().busyIndicator()->isVisible());
+        QCOMPARE(ui().busyLabel()->text(), QStringLiteral("Computing…"));
+        QCOMPARE(ui().busyOverlay()->title(), QStringLiteral("Computing…"));
+        QVERIFY(ui().busyOverlay()->detail().contains(QStringLiteral("accepted · happened_at")));
         // Pages switch, the numbers on show are still there and can be exported.
         m_window->showPage(1);
         QCOMPARE(qobject_cast<QStackedWidget *>(stores->parentWidget())->currentWidget(), stores);
-        QVERIFY(m_window->busyOverlay()->isVisible());
+        QVERIFY(ui().busyOverlay()->isVisible());
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
         stores->tableView()->clearSelection();
         stores->exporter()->copyTable();
@@ -390,8 +415,8 @@ private slots:
         keepShot(m_window.get(), QStringLiteral("dashboard-computing"));
         MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown());
-        QVERIFY(!m_window->busyOverlay()->isVisible());
-        QVERIFY(!m_window->busyIndicator()->isVisible());
+        QVERIFY(!ui().busyOverlay()->isVisible());
+        QVERIFY(!ui().busyIndicator()->isVisible());
         // accepted + refused: Beta keeps 500, Alpha gains its refused 20 → 310 (tests/core/tst_metrics.cpp)
         QCOMPARE(cell(topStores(), 0, "total_amount").toDouble(), 500.0);
         QCOMPARE(cell(topStores(), 1, "total_amount").toDouble(), 310.0);
@@ -419,50 +444,37 @@ private slots:
     {
         MetricsWorker::holdForTest(MetricsWorker::Stage::Open);
         MainWindow window;
+        const test::MainWindowProbe probe(&window);
         window.resize(1200, 800);
-        window.filterBar()->reset();
+        probe.filterBar()->reset();
         QVERIFY(window.openWarehouse(m_w.path()));
         window.show();
         QVERIFY(window.isUpdating());
         QVERIFY(window.session()->isLoading());
         // Not an empty dashboard: it says what is loading, with the count from the checks thread.
-        QTRY_VERIFY_WITH_TIMEOUT(window.busyOverlay()->isVisible(), kTimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(window.busyOverlay()->title(), QStringLiteral("Loading 17 transactions…"), kTimeoutMs);
-        QCOMPARE(window.busyLabel()->text(), QStringLiteral("Loading 17 transactions…"));
+        QTRY_VERIFY_WITH_TIMEOUT(probe.busyOverlay()->isVisible(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.busyOverlay()->title(), QStringLiteral("Loading 17 transactions…"), kTimeoutMs);
+        QCOMPARE(probe.busyLabel()->text(), QStringLiteral("Loading 17 transactions…"));
         keepShot(&window, QStringLiteral("dashboard-loading"));
         MetricsWorker::holdForTest(MetricsWorker::Stage::None);
         QVERIFY(shown(&window));
-        QVERIFY(!window.busyOverlay()->isVisible());
-        QCOMPARE(window.metricPage(QStringLiteral("top_stores"))->model()->rowCount(), 4);
+        QVERIFY(!probe.busyOverlay()->isVisible());
+        QCOMPARE(probe.metricPage(QStringLiteral("top_stores"))->model()->rowCount(), 4);
         keepShot(&window, QStringLiteral("dashboard-loaded"));
-    }
-
-    void workerErrorsAreReported()
-    {
-        MetricsService service;
-        QSignalSpy domain(&service, &MetricsService::domainReady);
-        QSignalSpy failed(&service, &MetricsService::failed);
-        QTemporaryDir dir;
-        service.open(dir.filePath(QStringLiteral("no/such/folder/w.sqlite")));
-        service.request(MetricFilter());
-        QVERIFY(failed.wait(kTimeoutMs));
-        QCOMPARE(domain.count(), 1);
-        QVERIFY(!domain.at(0).at(1).toString().isEmpty());
-        QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("No warehouse is open."));
-        QVERIFY(!service.isBusy());
     }
 
     void firstRunOpensTheDemoWarehouse()
     {
         QFile::remove(DemoData::warehousePath());
         MainWindow window;
+        const test::MainWindowProbe probe(&window);
         window.openStartup(QString(), true);
-        QVERIFY(window.waitUntilShown(kTimeoutMs));
+        QVERIFY(probe.waitUntilShown(kTimeoutMs));
         QVERIFY(window.isDemo());
         QCOMPARE(window.session()->path(), DemoData::warehousePath());
         QVERIFY(window.session()->hasData());
         QVERIFY(window.findChild<QWidget *>(QStringLiteral("demoBanner"))->isVisibleTo(&window));
-        QVERIFY(window.metricPage(QStringLiteral("top_stores"))->model()->rowCount() > 0);
+        QVERIFY(probe.metricPage(QStringLiteral("top_stores"))->model()->rowCount() > 0);
         QFile::remove(DemoData::warehousePath());
     }
 

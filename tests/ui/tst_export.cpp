@@ -14,11 +14,15 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
 #include <QXmlStreamReader>
+
+#include <thread>
 
 using namespace cpm;
 
@@ -115,8 +119,8 @@ ReportWriter sampleReport()
                    QDateTime(QDate(2026, 11, 25), QTime(17, 5))}};
     info.lastImport = QDateTime(QDate(2026, 11, 25), QTime(17, 5));
     ReportSection stores{storesTable(), QStringLiteral("Sum of transaction amounts per store, highest first."),
-                         barChart, nullptr};
-    ReportSection devices{devicesTable(), QStringLiteral("Share of transactions per device type."), {}, nullptr};
+                         barChart, nullptr, QPicture()};
+    ReportSection devices{devicesTable(), QStringLiteral("Share of transactions per device type."), {}, nullptr, QPicture()};
     return ReportWriter(info, {stores, devices});
 }
 
@@ -244,6 +248,51 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Südkreuz")));
         QVERIFY(text.contains(QStringLiteral("2. Percentage of transactions per device type")));
         QVERIFY(text.contains(QStringLiteral("page 3")));
+    }
+
+    void chartsDrawnFirstLetThePdfBeWrittenOnAnotherThread()
+    {
+        if (!havePoppler())
+            QSKIP("pdfinfo/pdftotext (poppler-utils) are not installed");
+        QTemporaryDir dir;
+        const QString direct = dir.filePath(QStringLiteral("direct.pdf"));
+        const QString drawn = dir.filePath(QStringLiteral("drawn.pdf"));
+        QVERIFY(!sampleReport().writePdf(direct));
+        ReportWriter writer = sampleReport();
+        writer.drawChartsNow(); // on this (the GUI) thread: the only step that needs Qt Charts
+        QVERIFY(!writer.sections()[0].drawnChart.isNull());
+        QVERIFY(writer.sections()[1].drawnChart.isNull()); // that section has no chart
+        QVERIFY(!writer.sections()[0].makeChart);
+        Error error;
+        std::thread([&writer, &error, &drawn] { error = writer.writePdf(drawn); }).join();
+        QVERIFY2(!error, qPrintable(error.toString()));
+        QCOMPARE(pdfPages(drawn), 3);
+        // The chart's page looks the same either way (same place, same size), to a few pixels.
+        const auto page2 = [&dir](const QString &pdf, const QString &name) {
+            run(QStringLiteral("pdftoppm"), {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"), QStringLiteral("2"),
+                                             QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf, dir.filePath(name)});
+            return QImage(dir.filePath(name + QStringLiteral("-2.png")));
+        };
+        const QImage a = page2(direct, QStringLiteral("a"));
+        const QImage b = page2(drawn, QStringLiteral("b"));
+        QVERIFY(!a.isNull() && a.size() == b.size());
+        int different = 0;
+        for (int y = 0; y < a.height(); ++y) {
+            for (int x = 0; x < a.width(); ++x)
+                different += qAbs(qGray(a.pixel(x, y)) - qGray(b.pixel(x, y))) > 64;
+        }
+        QVERIFY2(different < a.width() * a.height() / 100, qPrintable(QString::number(different)));
+        // Every word of the report written with the charts themselves (chart titles, legend,
+        // axis labels included) is in the one written from the drawn charts.
+        const auto words = [](const QString &path) {
+            const QString text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")}).normalized(QString::NormalizationForm_KC);
+            const QStringList list = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+            return QSet<QString>(list.begin(), list.end());
+        };
+        const QSet<QString> expected = words(direct);
+        QVERIFY(expected.contains(QStringLiteral("Südkreuz")));
+        const QSet<QString> missing = expected - words(drawn);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringList(missing.begin(), missing.end()).join(QLatin1Char(' '))));
     }
 
     void reportDirectoryHasEveryFile()

@@ -3,6 +3,7 @@
 // path supplied instead of the file dialog, then what was written is opened (PNG size, SVG XML,
 // PDF header, CSV bytes against the hand-computed table of tests/core/tst_metrics.cpp, XLSX
 // unzipped) and the clipboard read back.
+#include "../common/MainWindowProbe.h"
 #include "../common/TestSupport.h"
 
 #include "FilterBar.h"
@@ -81,17 +82,13 @@ private:
     QString m_answer;      ///< what the injected chooser answers
     QVector<Error> m_errors;
 
-    MetricPage *page(const char *id = "top_stores") const { return m_window->metricPage(QString::fromLatin1(id)); }
+    test::MainWindowProbe ui() const { return test::MainWindowProbe(m_window.get()); }
+    MetricPage *page(const char *id = "top_stores") const { return ui().metricPage(QString::fromLatin1(id)); }
 
     /** Waits until the numbers for the filter bar's filter are on show (computed off this thread, charts included). */
     bool shown()
     {
-        return QTest::qWaitFor(
-            [this] {
-                return !m_window->isUpdating() && m_window->snapshot().filter == m_window->filterBar()->filter()
-                    && !m_window->overviewPage()->chartsPending();
-            },
-            30000);
+        return ui().waitUntilShown(30000);
     }
 
     /** Triggers @p action of @p p with the chooser answering @p fileName in the output folder. */
@@ -114,14 +111,14 @@ private slots:
         const ImportSummary summary = m_w.import(test::extractOptions(test::fixture(QStringLiteral("basic"))));
         QVERIFY2(summary.succeeded(), qPrintable(summary.error.toString()));
         m_window = std::make_unique<MainWindow>();
-        m_window->filterBar()->reset();
+        ui().filterBar()->reset();
         QVERIFY(m_window->openWarehouse(m_w.path()));
         m_window->resize(1200, 900);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(shown());
         for (const QString &id : metricIds()) {
-            PageExport *exporter = m_window->metricPage(id)->exporter();
+            PageExport *exporter = ui().metricPage(id)->exporter();
             exporter->setFileChooser([this](const QString &suggested, const QString &filter) {
                 m_suggested = suggested;
                 m_filter = filter;
@@ -133,7 +130,7 @@ private slots:
 
     void init()
     {
-        m_window->filterBar()->reset();
+        ui().filterBar()->reset();
         QVERIFY(shown());
         m_window->showPage(1);
         m_errors.clear();
@@ -143,7 +140,7 @@ private slots:
     void everyPageHasTheMenuAndContextMenus()
     {
         for (const QString &id : metricIds()) {
-            MetricPage *p = m_window->metricPage(id);
+            MetricPage *p = ui().metricPage(id);
             auto *button = p->findChild<QToolButton *>(QStringLiteral("exportButton"));
             QVERIFY2(button && button->menu() == p->exporter()->menu(), qPrintable(id));
             for (const QString &name : actionNames)
@@ -265,8 +262,8 @@ private slots:
 
     void csvFollowsTheFilter()
     {
-        m_window->filterBar()->statusBox(QStringLiteral("refused"))->click();
-        m_window->filterBar()->statusBox(QStringLiteral("cancelled"))->click();
+        ui().filterBar()->statusBox(QStringLiteral("refused"))->click();
+        ui().filterBar()->statusBox(QStringLiteral("cancelled"))->click();
         QVERIFY(shown());
         const QString path = run(page(), QStringLiteral("exportCsv"), QStringLiteral("all.csv"));
         const QStringList lines = QString::fromUtf8(readAll(path)).split(QStringLiteral("\r\n"));

@@ -47,6 +47,47 @@ Error failure(const QString &path, const QString &reason)
     return error;
 }
 
+void setUpPdf(QPdfWriter &pdf, const QString &title)
+{
+    pdf.setCreator(QStringLiteral("cpm %1").arg(QStringLiteral(CPM_VERSION)));
+    pdf.setTitle(title);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setResolution(300);
+}
+
+// A chart is laid out at the page's width in screen pixels (96 dpi), so its fonts print at
+// their on-screen size instead of shrinking with a large layout size.
+QSize chartLayoutSize(const PdfPageLayout &layout, const QSize &aspect)
+{
+    const int width = qRound(layout.content().width() / layout.mm(25.4) * 96);
+    return QSize(width, width * aspect.height() / aspect.width());
+}
+
+QPicture pictureOf(QChart *chart, const QSize &size, bool lightTheme)
+{
+    QPicture picture;
+    QPainter painter;
+    if (!painter.begin(&picture))
+        return QPicture();
+    ChartExporter::render(chart, &painter, QRectF(QPointF(0, 0), QSizeF(size)), size, lightTheme);
+    painter.end();
+    return picture;
+}
+
+/** Plays @p picture, recorded at @p size, scaled into @p target. */
+void playInto(QPainter *painter, const QPicture &picture, const QSize &size, const QRectF &target)
+{
+    // A picture plays back scaled by the ratio of the device's resolution to its own.
+    const double dpiX = double(picture.logicalDpiX()) / painter->device()->logicalDpiX();
+    const double dpiY = double(picture.logicalDpiY()) / painter->device()->logicalDpiY();
+    painter->save();
+    painter->translate(target.topLeft());
+    painter->scale(target.width() / size.width() * dpiX, target.height() / size.height() * dpiY);
+    painter->drawPicture(0, 0, picture);
+    painter->restore();
+}
+
 } // namespace
 
 ReportWriter::ReportWriter(ReportInfo info, QVector<ReportSection> sections, ReportOptions options)
@@ -77,15 +118,13 @@ void ReportWriter::writeSection(PdfPageLayout &layout, const ReportSection &sect
 {
     layout.newPage();
     layout.heading(QStringLiteral("%1. %2").arg(number).arg(section.table.title));
-    const SectionChart chart(section);
-    if (chart.get()) {
-        // Lay the chart out at the page's width in screen pixels (96 dpi), so its fonts print at
-        // their on-screen size instead of shrinking with a large layout size.
-        const QSize aspect = m_options.chartSize;
-        const int width = qRound(layout.content().width() / layout.mm(25.4) * 96);
-        const QSize size(width, width * aspect.height() / aspect.width());
-        const QRectF target = layout.reserve(layout.content().width() * size.height() / size.width());
-        ChartExporter::render(chart.get(), layout.painter(), target, size, m_options.lightTheme);
+    const QSize size = chartLayoutSize(layout, m_options.chartSize);
+    const auto reserve = [&layout, &size] { return layout.reserve(layout.content().width() * size.height() / size.width()); };
+    if (!section.drawnChart.isNull()) {
+        playInto(layout.painter(), section.drawnChart, size, reserve());
+        layout.gap(4);
+    } else if (const SectionChart chart(section); chart.get()) {
+        ChartExporter::render(chart.get(), layout.painter(), reserve(), size, m_options.lightTheme);
         layout.gap(4);
     }
     layout.table(section.table);
@@ -104,11 +143,7 @@ Error ReportWriter::writePdf(const QString &path) const
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter pdf(&buffer);
-        pdf.setCreator(QStringLiteral("cpm %1").arg(QStringLiteral(CPM_VERSION)));
-        pdf.setTitle(m_info.title);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setResolution(300);
+        setUpPdf(pdf, m_info.title);
         QPainter painter;
         if (!painter.begin(&pdf))
             return failure(path, QStringLiteral("cannot start the PDF document"));
@@ -184,19 +219,39 @@ Error ReportWriter::writeDirectory(const QString &directory, QStringList *writte
     return Error();
 }
 
-Error ReportWriter::write(const QString &target, QStringList *written) const
+bool ReportWriter::isDirectory(const QString &target)
 {
     const QString suffix = QFileInfo(target).suffix().toLower();
-    Error error;
-    if (suffix == QLatin1String("pdf"))
-        error = writePdf(target);
-    else if (suffix == QLatin1String("xlsx"))
-        error = writeXlsx(target);
-    else
+    return suffix != QLatin1String("pdf") && suffix != QLatin1String("xlsx");
+}
+
+Error ReportWriter::write(const QString &target, QStringList *written) const
+{
+    if (isDirectory(target))
         return writeDirectory(target, written);
+    const bool pdf = QFileInfo(target).suffix().toLower() == QLatin1String("pdf");
+    const Error error = pdf ? writePdf(target) : writeXlsx(target);
     if (!error && written)
         written->append(target);
     return error;
+}
+
+void ReportWriter::drawChartsNow()
+{
+    // The size writeSection() lays a chart out at, from a layout of the same page setup.
+    QBuffer scratch;
+    scratch.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&scratch);
+    setUpPdf(pdf, m_info.title);
+    QPainter painter(&pdf);
+    const QSize size = chartLayoutSize(PdfPageLayout(&pdf, &painter, QString()), m_options.chartSize);
+    painter.end();
+    for (ReportSection &section : m_sections) {
+        if (const SectionChart chart(section); chart.get())
+            section.drawnChart = pictureOf(chart.get(), size, m_options.lightTheme);
+        section.makeChart = nullptr;
+        section.chart = nullptr;
+    }
 }
 
 } // namespace cpm

@@ -5,6 +5,7 @@
 #include "metrics/MetricTable.h"
 #include "report/ReportInfo.h"
 
+#include <QPicture>
 #include <QSize>
 #include <QStringList>
 #include <QVector>
@@ -24,6 +25,7 @@ struct ReportSection
     QString definition;                  ///< how the metric is computed, in words
     std::function<QChart *()> makeChart; ///< builds a new chart; the writer deletes it after use
     QChart *chart = nullptr;             ///< or an existing chart, borrowed (used when makeChart is empty)
+    QPicture drawnChart;                 ///< or the chart drawn already (see ReportWriter::drawChartsNow())
 };
 
 /** Knobs of a report; the defaults suit A4 and slides. */
@@ -56,6 +58,15 @@ public:
     Error writeDirectory(const QString &directory, QStringList *written = nullptr) const;
     /** By suffix of @p target: ".pdf", ".xlsx", otherwise a directory (for `cpm-cli report --out`). */
     Error write(const QString &target, QStringList *written = nullptr) const;
+    /** write() makes a directory of @p target (its PNG and SVG files need the charts themselves). */
+    static bool isDirectory(const QString &target);
+
+    /**
+     * Draws every chart now, recorded at the size the PDF lays it out (text stays text), and
+     * lets go of the charts. Qt Charts only works on the GUI thread, so this runs there; writePdf() and
+     * writeXlsx() then touch no chart and may run on a worker thread (long tables take seconds).
+     */
+    void drawChartsNow();
 
     const ReportInfo &info() const { return m_info; }
     const QVector<ReportSection> &sections() const { return m_sections; }

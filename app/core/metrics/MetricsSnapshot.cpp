@@ -44,4 +44,19 @@ QString metricTitle(const QString &id)
     return id;
 }
 
+QString metricShortTitle(const QString &id)
+{
+    if (id == QLatin1String("top_stores"))
+        return QStringLiteral("Top stores");
+    if (id == QLatin1String("top_products"))
+        return QStringLiteral("Top products");
+    if (id == QLatin1String("avg_amount_by_typology_country"))
+        return QStringLiteral("Typology × country");
+    if (id == QLatin1String("device_type_share"))
+        return QStringLiteral("Device types");
+    if (id == QLatin1String("time_to_5th_transaction"))
+        return QStringLiteral("Time to 5th transaction");
+    return id;
+}
+
 } // namespace cpm

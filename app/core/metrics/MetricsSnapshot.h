@@ -57,5 +57,7 @@ struct MetricsSnapshot
 QStringList metricIds();
 /** "Top 10 stores by transacted amount", ... */
 QString metricTitle(const QString &id);
+/** "Top stores", ...: the name of the metric's page in menus and the dashboard's page list. */
+QString metricShortTitle(const QString &id);
 
 } // namespace cpm

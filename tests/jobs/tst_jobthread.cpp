@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JobThread: the background thread the metrics, checks and import services run on. Jobs run
-// in order on one thread that is not the GUI thread; results come back on the GUI thread,
-// in order; finishing drops what has not started and runs the last job on the thread.
+// in order on one thread that is not the owner's; results come back on the owner's thread
+// (here the test's, with a QCoreApplication only), in order; finishing drops what has not
+// started and runs the last job on the thread. "Nothing happened" is asserted after events
+// posted before a marker have all been handled, never after a fixed sleep.
 #include "session/JobThread.h"
 
-#include <QSignalSpy>
 #include <QTest>
-#include <QThread>
 
 #include <atomic>
 #include <condition_variable>
@@ -41,6 +41,17 @@ private:
     std::condition_variable m_changed;
     bool m_open = false;
 };
+
+/**
+ * Runs the event loop until a call queued now has run: every event posted to this thread
+ * before it (a JobThread's delivery among them) has been handled by then.
+ */
+bool drainPostedEvents()
+{
+    bool reached = false;
+    QMetaObject::invokeMethod(QCoreApplication::instance(), [&reached] { reached = true; }, Qt::QueuedConnection);
+    return QTest::qWaitFor([&reached] { return reached; }, 30000);
+}
 
 } // namespace
 
@@ -126,8 +137,8 @@ private slots:
         QVERIFY(lastOn != std::thread::id());
         QVERIFY(lastOn != std::this_thread::get_id());
         jobs->post([&ran] { ++ran; }); // after finish: ignored
-        jobs.reset();
-        QTest::qWait(50);
+        jobs.reset();                  // the thread was joined in finish(): nothing runs any more
+        QVERIFY(drainPostedEvents());
         QCOMPARE(ran.load(), 1);
         QCOMPARE(delivered, 0);
     }
@@ -140,7 +151,7 @@ private slots:
             jobs.post([&jobs, &delivered] { jobs.deliver([&delivered] { ++delivered; }); });
             jobs.waitUntilIdle();
         }
-        QCoreApplication::processEvents();
+        QVERIFY(drainPostedEvents());
         QCOMPARE(delivered, 0);
     }
 
@@ -164,5 +175,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestJobThread)
+QTEST_GUILESS_MAIN(TestJobThread)
 #include "tst_jobthread.moc"

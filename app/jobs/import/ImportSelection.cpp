@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/ImportSelection.h"
 
+#include "import/ImportWorker.h"
+
+#include "csv/CsvReader.h"
 #include "csv/FileClassifier.h"
 
 #include <QFileInfo>
@@ -161,15 +164,12 @@ void ImportSelection::setDecimalMark(FileRole role, DecimalMark mark)
 
 ImportOptions ImportSelection::options(bool dryRun) const
 {
-    ImportOptions options;
+    // The check page's dry run also shows orphans, early transactions, ... (see ImportWorker::options()).
+    ImportOptions options = ImportWorker::options(dryRun, QStringLiteral("wizard"));
     for (FileRole role : assignedRoles())
         options.files << ImportSource{slot(role).path, role, slot(role).sheet()};
     options.columnDateOrders = m_dateOrders;
     options.fileDecimalMarks = m_decimalMarks;
-    options.dryRun = dryRun;
-    options.checkData = dryRun; // the check page also shows orphans, early transactions, ...
-    options.refreshModels = !dryRun;
-    options.source = QStringLiteral("wizard");
     return options;
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ReportExport.h"
+#include "export/ReportExport.h"
 
 #include "charts/ChartFactory.h"
 #include "export/ReportWriter.h"
@@ -9,7 +9,7 @@
 
 namespace cpm {
 
-Error exportReport(const QString &target, const MetricsSnapshot &snapshot, ReportInfo info, QStringList *written)
+ReportWriter reportWriter(const MetricsSnapshot &snapshot, ReportInfo info)
 {
     info.filter = snapshot.filter;
     if (info.definitions.isEmpty()) {
@@ -28,7 +28,12 @@ Error exportReport(const QString &target, const MetricsSnapshot &snapshot, Repor
         section.makeChart = [id, snapshot] { return ChartFactory::forMetric(id, snapshot, ChartOptions()).chart; };
         sections << section;
     }
-    return ReportWriter(info, sections).write(target, written);
+    return ReportWriter(info, sections);
+}
+
+Error exportReport(const QString &target, const MetricsSnapshot &snapshot, ReportInfo info, QStringList *written)
+{
+    return reportWriter(snapshot, std::move(info)).write(target, written);
 }
 
 } // namespace cpm

@@ -7,6 +7,31 @@
 
 namespace cpm {
 
+namespace {
+constexpr int kMaxFiles = 3; // one per extract kind
+} // namespace
+
+ImportOptions ImportWorker::options(bool dryRun, const QString &source)
+{
+    ImportOptions options;
+    options.dryRun = dryRun;
+    options.checkData = dryRun;
+    options.refreshModels = !dryRun;
+    options.source = source;
+    return options;
+}
+
+Error ImportWorker::validate(const ImportOptions &options)
+{
+    const qsizetype count = options.files.size();
+    if (count >= 1 && count <= kMaxFiles)
+        return Error();
+    Error error = Error::make(Error::Code::Usage, count == 0 ? QStringLiteral("no file given (expected 1 to 3 CSV extracts)")
+                                                             : QStringLiteral("%1 files given (expected 1 to 3 CSV extracts)").arg(count));
+    error.expected = QStringLiteral("stores, devices and/or transactions CSV files");
+    return error;
+}
+
 ImportWorker::ImportWorker(const QString &warehousePath, const ImportOptions &options, CancelFlag cancel,
                            const QString &sqlRoot)
     : m_warehousePath(warehousePath), m_options(options), m_cancel(std::move(cancel)), m_sqlRoot(sqlRoot)
@@ -17,6 +42,9 @@ ImportSummary ImportWorker::run(const Progress &progress)
 {
     ImportSummary summary;
     summary.dryRun = m_options.dryRun;
+    summary.error = validate(m_options);
+    if (summary.error.isError())
+        return summary;
     // Both live only inside this function, so the connection is closed on this thread.
     SqlProject project;
     Warehouse warehouse;
@@ -28,7 +56,8 @@ ImportSummary ImportWorker::run(const Progress &progress)
     } else {
         Importer importer(warehouse, project);
         importer.setProgress([this, &progress](const QString &phase, qint64 done, qint64 total) {
-            progress(phase, done, total);
+            if (progress)
+                progress(phase, done, total);
             return !cancelRequested();
         });
         summary = importer.run(m_options);

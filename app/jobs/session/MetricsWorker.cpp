@@ -2,9 +2,10 @@
 #include "session/MetricsWorker.h"
 
 #include "transform/SqlProject.h"
+#include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
 
-#include <QVariant>
+#include <QSqlQuery>
 
 #include <condition_variable>
 #include <mutex>
@@ -63,10 +64,12 @@ bool MetricsWorker::open(quint64 generation, const QString &path, qint64 *import
     if (!warehouse->open(path, *m_project))
         return *error = warehouse->error().toString(), false;
     m_warehouse = std::move(warehouse);
-    *importedRows = m_warehouse
-                        ->scalar(QStringLiteral("select coalesce(sum(rows_loaded), 0) from import_files "
-                                                "where role = 'transactions'"))
-                        .toLongLong();
+    // Only for the loading message: when the bookkeeping cannot be read it stays 0 (unknown).
+    QSqlQuery query(m_warehouse->database());
+    Error ignored;
+    if (SqlFile::exec(query, m_project->root(), QStringLiteral("session/imported_transactions.sql"), {}, &ignored)
+        && query.next())
+        *importedRows = query.value(0).toLongLong();
     m_engine = std::make_unique<MetricsEngine>(m_warehouse->database());
     return true;
 }

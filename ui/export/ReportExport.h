@@ -2,10 +2,14 @@
 #pragma once
 
 #include "base/Error.h"
+#include "export/ReportWriter.h"
 #include "metrics/MetricsSnapshot.h"
 #include "report/ReportInfo.h"
 
 namespace cpm {
+
+/** The report of @p snapshot with @p info's provenance: one section per metric, charts built on demand. */
+ReportWriter reportWriter(const MetricsSnapshot &snapshot, ReportInfo info);
 
 /**
  * Writes @p snapshot as a report — PDF or XLSX by the suffix of @p target, otherwise a folder

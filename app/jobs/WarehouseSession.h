@@ -21,7 +21,7 @@ class Warehouse;
  * bookkeeping. Everything that reads many rows — the filter domain (which loads the columnar
  * snapshot), the metrics, the row counts and the data tests — runs on worker threads with
  * their own connections and arrives through signals; this thread keeps one connection for
- * quick bookkeeping reads and for exports that must compute synchronously.
+ * quick bookkeeping reads (the last import, a report's provenance).
  */
 class WarehouseSession : public QObject
 {
@@ -61,8 +61,6 @@ public:
     /** Requested metrics (or the domain) are not delivered yet. */
     bool isBusy() const;
     MetricsService *metricsService() const { return m_metrics; }
-    /** The five metrics for @p filter, computed on this thread now (exports); false: see errorString(). */
-    bool compute(const MetricFilter &filter, MetricsSnapshot *snapshot);
 
     const QVector<DataTestResult> &dataTests() const { return m_tests; }
     int failingDataTests() const;

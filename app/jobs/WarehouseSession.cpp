@@ -2,12 +2,14 @@
 #include "WarehouseSession.h"
 
 #include "report/Provenance.h"
+#include "import/ImportWorker.h"
 #include "session/MetricsService.h"
 
-#include "warehouse/Importer.h"
+#include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
 
 #include <QLocale>
+#include <QSqlQuery>
 #include <QTimer>
 
 #include <algorithm>
@@ -117,21 +119,6 @@ bool WarehouseSession::isBusy() const
     return m_metrics->isBusy();
 }
 
-bool WarehouseSession::compute(const MetricFilter &filter, MetricsSnapshot *snapshot)
-{
-    if (!isOpen()) {
-        m_errorString = tr("No warehouse is open.");
-        return false;
-    }
-    MetricsEngine engine(m_warehouse->database());
-    Error error;
-    if (!engine.compute(filter, snapshot, &error)) {
-        m_errorString = error.message.isEmpty() ? error.toString() : error.message;
-        return false;
-    }
-    return true;
-}
-
 int WarehouseSession::failingDataTests() const
 {
     return int(std::count_if(m_tests.begin(), m_tests.end(), [](const DataTestResult &r) { return !r.passed(); }));
@@ -161,23 +148,19 @@ QString WarehouseSession::lastImport() const
 {
     if (!isOpen())
         return QString();
-    return m_warehouse->scalar(QStringLiteral("select max(finished_at) from import_batches")).toString();
+    QSqlQuery query(m_warehouse->database());
+    Error ignored; // the status bar then says "never imported"
+    if (!SqlFile::exec(query, m_project.root(), QStringLiteral("session/last_import.sql"), {}, &ignored) || !query.next())
+        return QString();
+    return query.value(0).toString();
 }
 
 bool WarehouseSession::importFiles(const QString &path, const QStringList &files, const QString &source, QString *error)
 {
-    SqlProject project;
-    Warehouse warehouse;
-    if (!project.load() || !warehouse.open(path, project)) {
-        *error = project.error().isError() ? project.error().toString() : warehouse.error().toString();
-        return false;
-    }
-    ImportOptions options;
+    ImportOptions options = ImportWorker::options(false, source);
     for (const QString &file : files)
         options.files.push_back({file, FileRole::Unknown});
-    options.source = source;
-    Importer importer(warehouse, project);
-    const ImportSummary summary = importer.run(options);
+    const ImportSummary summary = ImportWorker(path, options).run();
     if (!summary.succeeded())
         *error = summary.error.toString();
     return summary.succeeded();
