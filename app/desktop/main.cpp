@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "base/BuildInfo.h"
 #include "WarehouseSession.h"
+#include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
 #include "explain/ExplainController.h"
 #include "import/ImportWizard.h"
@@ -62,7 +63,7 @@ bool saveScreenshots(cpm::MainWindow &window, const QString &directory, const QS
         std::printf("%s\n", qPrintable(path));
     }
     window.showPage(1); // top stores, its first row explained in the side panel
-    const QString explained = cpm::ExplainController::saveScreenshot(window, *window.metricPage(QStringLiteral("top_stores")), directory);
+    const QString explained = cpm::ExplainController::saveScreenshot(window, *window.findChild<cpm::MetricPage *>(QStringLiteral("page_top_stores")), directory);
     std::printf("%s\n", qPrintable(explained));
     ok = !explained.isEmpty() && ok;
     QTemporaryDir temp;

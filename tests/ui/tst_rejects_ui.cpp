@@ -3,6 +3,7 @@
 // file that loads nothing or too little before the import starts (Import disabled, the reason
 // on the page and on the button), lists rejects once per reason, saves every rejected row;
 // the dashboard says "No transactions loaded" instead of showing empty charts.
+#include "../common/MainWindowProbe.h"
 #include "../common/TestSupport.h"
 
 #include "ImportRejectsModel.h"
@@ -221,14 +222,14 @@ private slots:
         QVERIFY(window.openWarehouse(path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->showsNoTransactions(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(test::MainWindowProbe(&window).overviewPage()->showsNoTransactions(), kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isUpdating(), kTimeoutMs);
         for (const QString &id : metricIds())
-            QVERIFY2(window.metricPage(id)->showsNoTransactions(), qPrintable(id));
-        auto *notice = window.overviewPage()->findChild<EmptyWarehouseNotice *>();
+            QVERIFY2(test::MainWindowProbe(&window).metricPage(id)->showsNoTransactions(), qPrintable(id));
+        auto *notice = test::MainWindowProbe(&window).overviewPage()->findChild<EmptyWarehouseNotice *>();
         QVERIFY(notice && notice->isVisible());
         QCOMPARE(notice->findChild<QLabel *>(QStringLiteral("emptyWarehouseTitle"))->text(), QStringLiteral("No transactions loaded"));
-        QVERIFY(notice->geometry() == window.overviewPage()->rect()); // covers the empty charts
+        QVERIFY(notice->geometry() == test::MainWindowProbe(&window).overviewPage()->rect()); // covers the empty charts
         // The data tests say it too: raw_transactions has no rows.
         QTRY_VERIFY_WITH_TIMEOUT(!window.session()->isCheckingData(), kTimeoutMs);
         QVERIFY(window.session()->failingDataTests() >= 1);
@@ -244,9 +245,9 @@ private slots:
 
         // With transactions, the notice goes.
         QVERIFY(window.openWarehouse(basicWarehouse()));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.overviewPage()->showsNoTransactions(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!test::MainWindowProbe(&window).overviewPage()->showsNoTransactions(), kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!window.isUpdating(), kTimeoutMs);
-        QVERIFY(!window.metricPage(QStringLiteral("top_stores"))->showsNoTransactions());
+        QVERIFY(!test::MainWindowProbe(&window).metricPage(QStringLiteral("top_stores"))->showsNoTransactions());
     }
 
     void neverImportedWarehouseSaysSo()
@@ -255,8 +256,8 @@ private slots:
         QVERIFY(window.openWarehouse(m_dir.filePath(QStringLiteral("fresh.sqlite"))));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->showsNoTransactions(), kTimeoutMs);
-        QVERIFY(window.metricPage(QStringLiteral("top_products"))->showsNoTransactions());
+        QTRY_VERIFY_WITH_TIMEOUT(test::MainWindowProbe(&window).overviewPage()->showsNoTransactions(), kTimeoutMs);
+        QVERIFY(test::MainWindowProbe(&window).metricPage(QStringLiteral("top_products"))->showsNoTransactions());
     }
 };
 
