@@ -174,6 +174,7 @@ private slots:
                               "5.5,10.0,Tea,1.0,Drinks,5.0,accepted," + kWhen + ",3714496353984312.0,7093.0\n");
         ImportOptions options;
         options.files = {{path, FileRole::Transactions}};
+        options.maxRejectShare = 1.0; // 3 of 5 rows are rejected on purpose: their raw text must be masked too
         const ImportSummary s = w.import(options);
         QVERIFY2(s.succeeded(), qPrintable(s.error.toString()));
         QCOMPARE(s.files[0].rowsRejected, 3); // a bad amount, a ragged row, an id with a fraction
