@@ -22,7 +22,7 @@ EmptyWarehouseNotice::EmptyWarehouseNotice(QWidget *page)
     title->setAlignment(Qt::AlignCenter);
     auto *hint = new QLabel(tr("This warehouse holds no transactions, so there is nothing to count or chart yet.<br>"
                                "Import the stores, devices and transactions extracts: <b>File ▸ Import extracts…</b> "
-                               "(Ctrl+I), or drop the CSV files on this window."),
+                               "(Ctrl+I), or drop the CSV or .xlsx files on this window."),
                             this);
     hint->setObjectName(QStringLiteral("emptyWarehouseHint"));
     hint->setWordWrap(true);

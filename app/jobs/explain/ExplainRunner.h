@@ -5,9 +5,9 @@
 
 #include <QObject>
 
-class QThread;
-
 namespace cpm {
+
+class JobThread;
 
 /** One "explain this number" question: which metric, which row, under which filter. */
 struct ExplainRequest
@@ -18,9 +18,10 @@ struct ExplainRequest
 };
 
 /**
- * Answers explain requests off the GUI thread: each runs on a short-lived thread with its own
- * connection to the warehouse file (the listing reads the transactions, which takes seconds
- * on millions of rows). Only the newest request's answer is delivered.
+ * Answers explain requests off the GUI thread, on a JobThread of its own: each request opens
+ * its own connection to the warehouse file there (the listing reads the transactions, which
+ * takes seconds on millions of rows). Requests not started yet are dropped when a newer one
+ * comes, and only the newest request's answer is delivered.
  */
 class ExplainRunner : public QObject
 {
@@ -28,20 +29,22 @@ class ExplainRunner : public QObject
 
 public:
     explicit ExplainRunner(QObject *parent = nullptr);
+    /** Waits for a listing under way; its answer is dropped. */
     ~ExplainRunner() override;
 
     /** Starts explaining @p request on the warehouse at @p path; finished() or failed() follows unless superseded. */
     void start(const QString &path, const ExplainRequest &request);
-    /** A request is running. */
-    bool isBusy() const;
+    /** The newest request has not been answered yet. */
+    bool isBusy() const { return m_answered != m_serial; }
 
 signals:
     void finished(const cpm::Explanation &explanation);
     void failed(const QString &error);
 
 private:
-    quint64 m_serial = 0;
-    QList<QThread *> m_threads;
+    JobThread *m_jobs = nullptr;
+    quint64 m_serial = 0;   ///< the newest request
+    quint64 m_answered = 0; ///< the newest request whose answer arrived
 };
 
 } // namespace cpm
