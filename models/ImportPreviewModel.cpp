@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportPreviewModel.h"
 
+#include "csv/ValueNormalizer.h"
+
 namespace cpm {
 
 ImportPreviewModel::ImportPreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -41,7 +43,7 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
         return value;
     case Qt::TextAlignmentRole: {
         const QString type = m_types.value(index.column());
-        const bool numeric = type == tr("integer") || type == tr("decimal");
+        const bool numeric = type == tr("integer") || type.startsWith(tr("decimal"));
         return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     }
     default:
@@ -97,27 +99,45 @@ QString ImportPreviewModel::columnType(int column) const
     return inferredType(column);
 }
 
+DecimalMark ImportPreviewModel::integerMark() const
+{
+    // As the importer reads integer columns: "1,000" is 1 only where the amounts proved (or
+    // the user said) that a comma is this file's decimal mark.
+    const DecimalMarkGuess &amounts = m_inspection.amountFormat;
+    const bool comma = m_inspection.role() == FileRole::Transactions && amounts.mark == DecimalMark::Comma
+        && (amounts.settled || amounts.forced);
+    return comma ? DecimalMark::Comma : DecimalMark::Point;
+}
+
 QString ImportPreviewModel::inferredType(int column) const
 {
-    bool allInteger = true;
+    // The import's own readers decide, so "1.0" ids read as integers and "749,00" amounts as
+    // decimals with a comma, as the import will load them.
+    const bool amount = m_inspection.role() == FileRole::Transactions && canonicalName(column) == QLatin1String("amount");
+    const DecimalMark wholeMark = integerMark();
+    const DecimalMark decimalMark = amount && m_inspection.amountFormat.mark == DecimalMark::Comma ? DecimalMark::Comma
+                                                                                                   : wholeMark;
+    bool allWhole = !amount; // amounts are loaded as decimals even when they are whole
     bool allNumber = true;
     bool anyValue = false;
     for (const QStringList &row : m_inspection.previewRows) {
-        const QString value = row.value(column).trimmed();
-        if (value.isEmpty())
+        const QByteArray value = row.value(column).toUtf8();
+        if (ValueNormalizer::trimmed(value).isEmpty())
             continue;
         anyValue = true;
-        bool ok = false;
-        value.toLongLong(&ok);
-        allInteger = allInteger && ok;
-        value.toDouble(&ok);
-        allNumber = allNumber && ok;
+        qint64 whole = 0;
+        const WholeForm form = allWhole ? ValueNormalizer::parseWhole(value, &whole, wholeMark) : WholeForm::Invalid;
+        allWhole = form == WholeForm::Plain || form == WholeForm::Float;
+        double number = 0;
+        allNumber = allNumber && ValueNormalizer::parseDecimal(value, decimalMark, &number);
     }
     if (!anyValue)
         return tr("empty");
-    if (allInteger)
+    if (allWhole)
         return tr("integer");
-    return allNumber ? tr("decimal") : tr("text");
+    if (!allNumber)
+        return tr("text");
+    return decimalMark == DecimalMark::Comma ? tr("decimal (comma)") : tr("decimal");
 }
 
 } // namespace cpm

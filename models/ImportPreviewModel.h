@@ -16,7 +16,7 @@ class ImportPreviewModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    /** Header role carrying the column's detected type ("integer", "timestamp", ...). */
+    /** Header role carrying the column's detected type ("integer", "decimal (comma)", "timestamp", ...). */
     static constexpr int ColumnTypeRole = Qt::UserRole + 1;
 
     explicit ImportPreviewModel(QObject *parent = nullptr);
@@ -34,6 +34,9 @@ public:
     QString canonicalName(int column) const;
 
 private:
+    /** The mark integer columns are read with ("1,000" is 1 only in a proven decimal-comma file). */
+    DecimalMark integerMark() const;
+    /** The type the import's number readers give the sample values of @p column. */
     QString inferredType(int column) const;
 
     FileInspection m_inspection;

@@ -34,6 +34,13 @@ bool MetricTableModel::isNumeric(ValueKind kind)
     return kind != ValueKind::Text && kind != ValueKind::Timestamp;
 }
 
+bool MetricTableModel::isIdentifier(const MetricColumn &column)
+{
+    // An id names a row, it counts nothing: a thousands separator would make it a quantity
+    // (and break a search for it in the warehouse or the extract).
+    return column.kind == ValueKind::Integer && column.key.endsWith(QLatin1String("_id"));
+}
+
 QString MetricTableModel::humanDuration(double seconds)
 {
     const QString sign = seconds < 0 ? QStringLiteral("−") : QString();
@@ -104,6 +111,8 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
     const QVariant value = m_table.rows.cell(index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole:
+        if (isIdentifier(column) && !value.isNull())
+            return exportText(value, column.kind);
         return formatValue(value, column.kind);
     case Qt::ToolTipRole:
         return toolTip(value, column.kind);

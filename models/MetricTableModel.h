@@ -36,6 +36,8 @@ public:
     static QString humanDuration(double seconds);
     /** Whether values of @p kind are numbers (right-aligned, sorted numerically). */
     static bool isNumeric(ValueKind kind);
+    /** Whether @p column holds ids ("store_id", "transaction_id"): shown plain, "1066" not "1,066". */
+    static bool isIdentifier(const MetricColumn &column);
 
 private:
     QVariant sortValue(const QVariant &value, ValueKind kind) const;

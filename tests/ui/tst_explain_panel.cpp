@@ -241,6 +241,33 @@ private slots:
         QVERIFY(!m_controller->explainRow(perCustomer, 0, QString(), MetricFilter()));
     }
 
+    void idsArePlainAmountsGrouped()
+    {
+        // The fixture's ids are all below 1,000: the explanation shown is store 1's with its
+        // first row's ids raised, so a thousands separator would show. Ids name rows: plain.
+        const QLocale saved;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        ExplainPanel *panel = m_controller->panel();
+        Explanation e = panel->explanation();
+        MetricTable &rows = e.transactions;
+        QVERIFY(rows.rows.size() > 0);
+        auto &first = rows.rows.editable()[0];
+        first[rows.columnIndex(QStringLiteral("transaction_id"))] = 1066LL;
+        first[rows.columnIndex(QStringLiteral("store_id"))] = 1066LL;
+        first[rows.columnIndex(QStringLiteral("device_id"))] = 1234567LL;
+        first[rows.columnIndex(QStringLiteral("amount"))] = 1234.5;
+        panel->showExplanation(e, QString(), QVariantMap());
+        const QAbstractItemModel *view = panel->transactionsView()->model();
+        const auto shown = [view, &rows](const char *key) {
+            return view->index(0, rows.columnIndex(QLatin1String(key))).data().toString();
+        };
+        QCOMPARE(shown("transaction_id"), QStringLiteral("1066"));
+        QCOMPARE(shown("store_id"), QStringLiteral("1066"));
+        QCOMPARE(shown("device_id"), QStringLiteral("1234567"));
+        QCOMPARE(shown("amount"), QStringLiteral("1,234.50"));
+        QLocale::setDefault(saved);
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
