@@ -1,33 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cpm-cli as a user runs it: real process, real files, exit codes and one-line errors.
+#include "../common/CliProcess.h"
 #include "../common/TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 using namespace cpm;
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("CPM_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
-
-} // namespace
+using cpm::test::cli;
+using cpm::test::Run;
 
 class TestCli : public QObject
 {

@@ -2,29 +2,15 @@
 // cpm-cli import --decimal: the question an ambiguous amount column asks (one line on stderr,
 // exit 1, nothing written), its two answers, a bad value (exit 2), and the fixtures written
 // by pandas and a European spreadsheet, imported as a user would.
+#include "../common/CliProcess.h"
 #include "../common/TestSupport.h"
-
-#include <QProcess>
 
 using namespace cpm;
 
+using cpm::test::cli;
+using cpm::test::Run;
+
 namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("CPM_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
 
 const QByteArray kAmbiguous = "id;device_id;product_name;product_sku;category_name;amount;status;created_at;happened_at\n"
                               "1;10;Tea;1;D;1,234;accepted;16.10.2022 03:52:35;16.10.2022 03:52:35\n"

@@ -2,34 +2,17 @@
 // `cpm-cli explain` as a user runs it on tests/fixtures/basic: the three formats carry the
 // hand-computed rows and numbers; usage errors exit 2, unknown keys or metrics exit 1, each
 // with one stderr line.
+#include "../common/CliProcess.h"
 #include "../common/TestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 using namespace cpm;
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("CPM_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
-
-} // namespace
+using cpm::test::cli;
+using cpm::test::Run;
 
 class TestCliExplain : public QObject
 {

@@ -2,30 +2,16 @@
 // cpm-cli and rejected rows: a file that loads nothing or too little is refused whole (exit 1,
 // one stderr line, the warehouse as it was), rejects are summarised once per reason, and
 // --rejects writes every one of them as CSV with card data masked. Expectations by hand.
+#include "../common/CliProcess.h"
 #include "../common/TestSupport.h"
 #include "../reliability/Snapshot.h"
 
-#include <QProcess>
-
 using namespace cpm;
 
+using cpm::test::cli;
+using cpm::test::Run;
+
 namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("CPM_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
 
 const QByteArray txHeader =
     "id,device_id,product_name,product_sku,category_name,amount,status,created_at,happened_at,card_number,cvv\n";
