@@ -2,5 +2,5 @@
 select row_count, milliseconds, finished_at
 from model_runs
 where model = :model
-order by rowid desc
+order by finished_at desc
 limit 1

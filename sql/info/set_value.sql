@@ -1,2 +1,3 @@
 -- Sets one value of the warehouse's own key/value table.
-insert or replace into warehouse_info (key, value) values (:key, :value)
+insert into warehouse_info (key, value) values (:key, :value)
+on conflict (key) do update set value = excluded.value

@@ -1,1 +1,1 @@
-insert or ignore into param_statuses (status) values (:status)
+insert into param_statuses (status) values (:status) on conflict (status) do nothing

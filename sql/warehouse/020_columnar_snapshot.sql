@@ -5,6 +5,6 @@
 -- base, then the deltas of imports that only appended transactions. Written and read by
 -- app/core/columnar/ColumnarPersist.
 create table if not exists columnar_snapshot (
-    part integer primary key,
-    data blob not null
+    part {{ key_column() }},
+    data {{ binary() }} not null
 );

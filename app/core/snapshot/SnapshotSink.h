@@ -33,6 +33,8 @@ public:
      * are not the whole table) reads the models through @p sqlRoot's snapshot/ files.
      */
     static std::unique_ptr<SnapshotSink> columnar(sqlite3 *db, const QString &sqlRoot);
+    /** A sink that keeps nothing (a team warehouse: its metrics come from SQL on the server). */
+    static std::unique_ptr<SnapshotSink> none();
 
     /** A new import, whose newest batch before it is @p previousBatch (read inside its write lock). */
     virtual void beginImport(qint64 previousBatch) = 0;

@@ -10,6 +10,7 @@ namespace cpm {
  * {{ config(...) }}, and expands the few engine-specific macros so model files stay portable:
  *   {{ epoch_day('expr') }}  whole days since 1970-01-01 of an epoch-seconds expression (floor)
  *   {{ iso_timestamp('expr') }}  'YYYY-MM-DDTHH:MM:SS' text of an epoch-seconds expression
+ *   {{ key_column() }}, {{ serial_key() }}, {{ binary() }}  column types of the warehouse scripts
  * Unknown macros are left in place (the engine then reports them).
  */
 class SqlDialect

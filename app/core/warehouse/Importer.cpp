@@ -19,6 +19,7 @@
 #include <QSqlQuery>
 
 #include <future>
+#include <optional>
 
 namespace cpm {
 
@@ -49,8 +50,9 @@ ImportSummary Importer::run(const ImportOptions &options)
     QVector<PlannedFile> files;
     Error error;
     m_rowsSoFar = 0;
+    // A team warehouse keeps no columnar snapshot: its metrics come from SQL on the server.
     if (!m_snapshot)
-        m_snapshot = SnapshotSink::columnar(m_warehouse.handle(), m_project.root());
+        m_snapshot = m_warehouse.isPostgres() ? SnapshotSink::none() : SnapshotSink::columnar(m_warehouse.handle(), m_project.root());
     m_changedSources = QStringList{QStringLiteral("import_batches")};
     if (!plan(options, &files, &error) || !openRejectLog(options, &error)) {
         summary.error = error;
@@ -59,8 +61,10 @@ ImportSummary Importer::run(const ImportOptions &options)
     QElapsedTimer timer;
     timer.start();
     qint64 batchId = 0;
-    const BulkLoadPragmas pragmas(m_warehouse);
-    bool ok = m_warehouse.exec(QStringLiteral("begin immediate"));
+    std::optional<BulkLoadPragmas> pragmas;
+    if (!m_warehouse.isPostgres())
+        pragmas.emplace(m_warehouse);
+    bool ok = m_warehouse.beginImport();
     if (!ok)
         error = m_warehouse.error();
     m_previousBatch = ok ? m_warehouse.lastBatchId() : 0; // read inside the write lock
@@ -77,7 +81,7 @@ ImportSummary Importer::run(const ImportOptions &options)
         m_snapshot->startPreparing(); // on other threads, while the models refresh on this one
     ok = ok && (!refreshNow || refresh(&error));
     if (ok && checkNow)
-        summary.dataTests = DataTestRunner(m_warehouse.database(), SqlDialect(), m_project.root()).run(m_project.dataTests());
+        summary.dataTests = DataTestRunner(m_warehouse.database(), m_warehouse.dialect(), m_project.root()).run(m_project.dataTests());
     summary.refreshSeconds = double(timer.restart()) / 1000.0;
     ok = ok && (!snapshotNow || storeSnapshot(batchId, &error));
     summary.snapshotSeconds = double(timer.elapsed()) / 1000.0;
@@ -182,8 +186,10 @@ bool Importer::beginBatch(const ImportOptions &options, qint64 *batchId, Error *
                              {QStringLiteral(":source"), options.source}};
     if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/insert_batch.sql"), values, error))
         return false;
-    *batchId = query.lastInsertId().toLongLong();
-    return true;
+    *batchId = query.next() ? query.value(0).toLongLong() : 0; // "returning batch_id"
+    if (*batchId <= 0)
+        *error = Error::make(Error::Code::Database, QStringLiteral("the new import batch got no id"));
+    return *batchId > 0;
 }
 
 bool Importer::checkAlreadyImported(PlannedFile &file, Error *error)

@@ -75,6 +75,12 @@ private:
     bool importFile(PlannedFile &file, const ImportOptions &options, qint64 batchId, Error *error);
     bool loadFile(PlannedFile &file, QVector<struct TimestampColumn> &columns, qint64 batchId,
                   bool *restart, Error *error);
+    // The bulk path per engine (ImporterWriters.cpp): prepared SQLite statements, or a
+    // PostgreSQL COPY into a load table that mergeLoadedRows() upserts into the raw table.
+    bool prepareWriter(FileRole role, RecordLoader &loader, class SqliteStatement &rejects,
+                       std::unique_ptr<class RowWriter> *writer, Error *error);
+    bool mergeLoadedRows(FileRole role, Error *error);
+    bool notifyReaders(qint64 batchId, Error *error);
     bool storeReject(InsertPipeline &pipeline, const PlannedFile &file, qint64 batchId, const RejectedRow &row);
     bool rawTableNumber(const PlannedFile &file, const char *what, qint64 *value, Error *error);
     bool countRows(const PlannedFile &file, qint64 *all, Error *error);

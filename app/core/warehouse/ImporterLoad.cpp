@@ -7,6 +7,7 @@
 #include "transform/SqlProject.h"
 #include "warehouse/InsertPipeline.h"
 #include "warehouse/RecordLoader.h"
+#include "warehouse/RowWriter.h"
 #include "warehouse/Refresh.h"
 #include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
@@ -56,9 +57,8 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     RecordLoader loader(summary.mapping, columns, batchId);
     loader.numbers().setAmountFormat(summary.amountFormat);
     SqliteStatement rejects;
-    if (!loader.prepare(m_warehouse.handle(), m_project.root(), error))
-        return false;
-    if (!rejects.prepare(m_warehouse.handle(), SqlFile::text(m_project.root(), QStringLiteral("load/insert_reject.sql"), error)))
+    std::unique_ptr<RowWriter> writer;
+    if (!prepareWriter(summary.role, loader, rejects, &writer, error))
         return false;
     qint64 before = 0, lastIdBefore = 0;
     if (!rowsBefore(file, &before, &lastIdBefore, error))
@@ -71,7 +71,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     }
     m_changedSources << QStringLiteral("raw_") + roleName(summary.role);
     // From here until finish() or stop(), only the pipeline's thread uses the connection.
-    InsertPipeline pipeline({loader.statement(), &rejects});
+    InsertPipeline pipeline(*writer);
     loader.setPipeline(&pipeline, 0);
 
     const std::unique_ptr<RecordSource> source = RecordSource::create(summary.path, summary.dialect.sheet);
@@ -140,7 +140,7 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             error->file = summary.path;
         return false;
     }
-    if (!loader.numbers().checkDecided(summary.path, error))
+    if (!loader.numbers().checkDecided(summary.path, error) || !mergeLoadedRows(summary.role, error))
         return false;
     report(phase, reader.progressTotal(), reader.progressTotal());
     columns = loader.timestampColumns();
@@ -272,6 +272,8 @@ bool Importer::finish(const ImportOptions &, qint64 batchId, Error *error)
     const QVariantMap values{{QStringLiteral(":finished_at"), QDateTime::currentDateTime().toString(Qt::ISODate)},
                              {QStringLiteral(":batch_id"), batchId}};
     if (!SqlFile::exec(query, m_project.root(), QStringLiteral("load/finish_batch.sql"), values, error))
+        return false;
+    if (m_warehouse.isPostgres() && !notifyReaders(batchId, error))
         return false;
     if (!m_warehouse.exec(QStringLiteral("commit")))
         return *error = m_warehouse.error(), false;

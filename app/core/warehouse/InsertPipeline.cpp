@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/InsertPipeline.h"
 
-#include "warehouse/SqliteStatement.h"
+#include "warehouse/RowWriter.h"
 
 namespace cpm {
 
@@ -15,8 +15,7 @@ constexpr std::size_t kMaxQueued = 4;
 
 } // namespace
 
-InsertPipeline::InsertPipeline(std::vector<SqliteStatement *> statements)
-    : m_statements(std::move(statements)), m_filling(std::make_unique<Batch>())
+InsertPipeline::InsertPipeline(RowWriter &writer) : m_writer(writer), m_filling(std::make_unique<Batch>())
 {
     m_thread = std::thread([this] { run(); });
 }
@@ -37,7 +36,7 @@ void InsertPipeline::bindText(int index, QByteArrayView text)
         return bindNull(index);
     const std::size_t offset = m_filling->bytes.size();
     m_filling->bytes.append(text.data(), std::size_t(text.size()));
-    push({Kind::Text, index, 0, 0, offset, std::size_t(text.size())});
+    push({InsertBatch::Kind::Text, index, 0, 0, offset, std::size_t(text.size())});
 }
 
 bool InsertPipeline::endRow()
@@ -71,40 +70,19 @@ void InsertPipeline::run()
         std::unique_ptr<Batch> batch = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();
-        const bool ok = insert(*batch);
+        QString error;
+        qint64 failedLine = 0;
+        const bool ok = m_writer.write(*batch, &error, &failedLine);
         batch->clear();
         lock.lock();
+        if (!ok) {
+            m_error = error;
+            m_failedLine = failedLine;
+        }
         m_free.push_back(std::move(batch));
         m_failed = !ok;
         m_changed.notify_all();
     }
-}
-
-bool InsertPipeline::insert(const Batch &batch)
-{
-    for (std::size_t r = 0; r < batch.rows.size(); ++r) {
-        const Row &row = batch.rows[r];
-        SqliteStatement &statement = *m_statements[std::size_t(row.statement)];
-        const std::size_t end = r + 1 < batch.rows.size() ? batch.rows[r + 1].firstParam : batch.params.size();
-        for (std::size_t p = row.firstParam; p < end; ++p) {
-            const Param &param = batch.params[p];
-            switch (param.kind) {
-            case Kind::Null: statement.bindNull(param.index); break;
-            case Kind::Int: statement.bindInt(param.index, param.integer); break;
-            case Kind::Double: statement.bindDouble(param.index, param.real); break;
-            case Kind::Text:
-                statement.bindText(param.index, QByteArrayView(batch.bytes.data() + param.offset, qsizetype(param.size)));
-                break;
-            }
-        }
-        if (!statement.execute()) {
-            std::lock_guard lock(m_mutex);
-            m_error = statement.errorMessage();
-            m_failedLine = row.line;
-            return false;
-        }
-    }
-    return true;
 }
 
 void InsertPipeline::join()
@@ -124,6 +102,8 @@ bool InsertPipeline::finish()
         handOver();
     join();
     std::lock_guard lock(m_mutex);
+    if (!m_failed && !m_writer.finish(&m_error))
+        m_failed = true;
     return !m_failed;
 }
 
@@ -134,6 +114,7 @@ void InsertPipeline::stop()
         m_abandon = true;
     }
     join();
+    m_writer.abandon();
 }
 
 QString InsertPipeline::errorMessage() const

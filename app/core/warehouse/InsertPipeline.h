@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "warehouse/InsertBatch.h"
+
 #include <QByteArrayView>
 #include <QString>
 
@@ -15,12 +17,12 @@
 
 namespace cpm {
 
-class SqliteStatement;
+class RowWriter;
 
 /**
  * Overlaps parsing with inserting, one core each: the importer's thread parses, validates
  * and normalises records into batches of bound values (texts copied into the batch); a
- * second thread replays each batch into the prepared statements, in order. SQLite was the
+ * second thread hands each batch to a RowWriter (SQLite statements or a PostgreSQL COPY), in order. SQLite was the
  * larger half of a load and the parser the other, so together they take about the time of
  * the larger one. The connection is only ever used by one thread at a time: the importer
  * does not touch it between the first row and finish() or stop().
@@ -31,18 +33,18 @@ class SqliteStatement;
 class InsertPipeline
 {
 public:
-    /** @p statements: what a row's statement index refers to (must outlive the pipeline). */
-    explicit InsertPipeline(std::vector<SqliteStatement *> statements);
+    /** @p writer: where the rows go, on the inserting thread (must outlive the pipeline). */
+    explicit InsertPipeline(RowWriter &writer);
     ~InsertPipeline();
     InsertPipeline(const InsertPipeline &) = delete;
     InsertPipeline &operator=(const InsertPipeline &) = delete;
 
     void beginRow(int statement, qint64 line);
-    void bindInt(int index, qint64 value) { push({Kind::Int, index, value, 0, 0, 0}); }
-    void bindDouble(int index, double value) { push({Kind::Double, index, 0, value, 0, 0}); }
+    void bindInt(int index, qint64 value) { push({InsertBatch::Kind::Int, index, value, 0, 0, 0}); }
+    void bindDouble(int index, double value) { push({InsertBatch::Kind::Double, index, 0, value, 0, 0}); }
     /** Copies @p text; empty text binds NULL (as SqliteStatement::bindText). */
     void bindText(int index, QByteArrayView text);
-    void bindNull(int index) { push({Kind::Null, index, 0, 0, 0, 0}); }
+    void bindNull(int index) { push({InsertBatch::Kind::Null, index, 0, 0, 0, 0}); }
     /** Ends the row. False once the inserting thread has failed (see errorMessage()). */
     bool endRow();
 
@@ -56,36 +58,14 @@ public:
     qint64 failedLine() const;
 
 private:
-    enum class Kind : quint8 { Null, Int, Double, Text };
-    struct Param
-    {
-        Kind kind;
-        int index;
-        qint64 integer;
-        double real;
-        std::size_t offset, size; ///< of a text in the batch's bytes
-    };
-    struct Row
-    {
-        int statement;
-        qint64 line;
-        std::size_t firstParam;
-    };
-    struct Batch
-    {
-        std::vector<Row> rows;
-        std::vector<Param> params;
-        std::string bytes;
-        void clear() { rows.clear(); params.clear(); bytes.clear(); }
-    };
+    using Batch = InsertBatch;
 
-    void push(const Param &param) { m_filling->params.push_back(param); }
+    void push(const InsertBatch::Param &param) { m_filling->params.push_back(param); }
     void handOver();
     void run();
-    bool insert(const Batch &batch);
     void join();
 
-    std::vector<SqliteStatement *> m_statements;
+    RowWriter &m_writer;
     std::unique_ptr<Batch> m_filling;
     std::thread m_thread;
     mutable std::mutex m_mutex;

@@ -19,7 +19,7 @@ bool refreshModels(Warehouse &warehouse, const SqlProject &project,
         *error = graph.error();
         return false;
     }
-    ModelRunner runner(warehouse.database(), SqlDialect(), project.root());
+    ModelRunner runner(warehouse.database(), warehouse.dialect(), project.root());
     if (progress)
         runner.setProgressCallback(progress);
     if (changedSources)

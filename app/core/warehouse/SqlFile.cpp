@@ -2,6 +2,7 @@
 #include "warehouse/SqlFile.h"
 
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace cpm {
@@ -52,9 +53,23 @@ QByteArray SqlFile::statementUtf8(const QString &root, const QString &relative, 
     return statement(root, relative, error).toUtf8();
 }
 
+static QString forDriver(const QSqlDriver *driver, const QString &root, const QString &relative)
+{
+    if (!driver || driver->dbmsType() != QSqlDriver::PostgreSQL || !relative.endsWith(QLatin1String(".sql")))
+        return relative;
+    QString postgres = relative;
+    postgres.insert(postgres.size() - 4, QLatin1String(".postgres"));
+    return QFile::exists(root + QLatin1Char('/') + postgres) ? postgres : relative;
+}
+
+QString SqlFile::forEngine(const QSqlDatabase &db, const QString &root, const QString &relative)
+{
+    return forDriver(db.driver(), root, relative);
+}
+
 bool SqlFile::prepare(QSqlQuery &query, const QString &root, const QString &relative, const QVariantMap &values, Error *error)
 {
-    const QString sql = statement(root, relative, error);
+    const QString sql = statement(root, forDriver(query.driver(), root, relative), error);
     if (sql.isEmpty())
         return false;
     if (!query.prepare(sql)) {
@@ -78,8 +93,24 @@ QVariant SqlFile::scalar(const QSqlDatabase &db, const QString &root, const QStr
     return QVariant();
 }
 
+// QPSQL prepares through "PREPARE … AS", which PostgreSQL allows only for select, insert,
+// update, delete and values: a statement without values (DDL) runs unprepared there.
+static bool execUnprepared(QSqlQuery &query, const QString &root, const QString &relative, Error *error)
+{
+    const QString sql = SqlFile::statement(root, forDriver(query.driver(), root, relative), error);
+    if (sql.isEmpty())
+        return false;
+    if (query.exec(sql))
+        return true;
+    *error = Error::make(Error::Code::Sql, query.lastError().databaseText());
+    error->file = relative;
+    return false;
+}
+
 bool SqlFile::exec(QSqlQuery &query, const QString &root, const QString &relative, const QVariantMap &values, Error *error)
 {
+    if (values.isEmpty() && query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL)
+        return execUnprepared(query, root, relative, error);
     if (!prepare(query, root, relative, values, error))
         return false;
     if (!query.exec()) {

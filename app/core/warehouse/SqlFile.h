@@ -26,6 +26,12 @@ QString text(const QString &root, const QString &relative, Error *error);
  */
 QString statement(const QString &root, const QString &relative, Error *error);
 
+/**
+ * The file to run for @p relative on @p db's engine: "x.postgres.sql" when it exists beside
+ * "x.sql" and @p db is a PostgreSQL connection (catalog reads, string functions), else @p relative.
+ */
+QString forEngine(const QSqlDatabase &db, const QString &root, const QString &relative);
+
 /** statement() as UTF-8, for sqlite3_prepare on the raw handle. */
 QByteArray statementUtf8(const QString &root, const QString &relative, Error *error);
 

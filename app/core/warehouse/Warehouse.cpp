@@ -3,6 +3,7 @@
 
 #include "transform/SqlDialect.h"
 #include "transform/SqlProject.h"
+#include "warehouse/PostgresErrors.h"
 #include "warehouse/SqlFile.h"
 
 #include <QAtomicInteger>
@@ -72,12 +73,23 @@ static Error explainedError(const QString &path, const QString &statement, const
     return e;
 }
 
-bool Warehouse::open(const QString &path, const SqlProject &project)
+bool Warehouse::open(const QString &location, const SqlProject &project)
 {
     close();
-    m_path = path;
+    m_path = location;
     m_sqlRoot = project.root();
     m_error = Error();
+    if (!WarehouseLocation::parse(location, &m_location, &m_error))
+        return false;
+    if (m_location.isPostgres()) {
+        m_path = m_location.display();
+        return openPostgres(project);
+    }
+    return openSqlite(location, project);
+}
+
+bool Warehouse::openSqlite(const QString &path, const SqlProject &project)
+{
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
         m_error = databaseError(path, QStringLiteral("not a warehouse file"), QString());
@@ -143,10 +155,17 @@ bool Warehouse::checkSchemaVersion()
 
 bool Warehouse::applyScripts(const SqlProject &project)
 {
-    if (!exec(QStringLiteral("begin immediate")))
+    if (!exec(isPostgres() ? QStringLiteral("begin") : QStringLiteral("begin immediate")))
         return false;
+    // Two clients opening a new team warehouse at once would race on "create table if not
+    // exists"; the schema lock makes the second wait for the first (a no-op on SQLite).
+    if (!scalarFile(QStringLiteral("session/lock_schema.sql")).isValid()) {
+        m_error = databaseError(m_path, QStringLiteral("cannot lock the warehouse schema"), m_db.lastError().text());
+        exec(QStringLiteral("rollback"));
+        return false;
+    }
     for (const auto &script : project.warehouseScripts()) {
-        for (const QString &statement : splitSqlStatements(script.second)) {
+        for (const QString &statement : splitSqlStatements(dialect().render(script.second))) {
             QSqlQuery query(m_db);
             if (!query.exec(statement)) {
                 m_error = databaseError(script.first, QStringLiteral("warehouse script failed"), query.lastError().databaseText());
@@ -167,6 +186,11 @@ bool Warehouse::applyScripts(const SqlProject &project)
     return exec(QStringLiteral("commit"));
 }
 
+SqlDialect Warehouse::dialect() const
+{
+    return SqlDialect(isPostgres() ? SqlDialect::Engine::Postgres : SqlDialect::Engine::Sqlite);
+}
+
 sqlite3 *Warehouse::handle() const
 {
     return sqliteHandle(m_db);
@@ -182,12 +206,19 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
+Error Warehouse::statementError(const QString &statement, const QSqlError &error) const
+{
+    if (isPostgres())
+        return postgresError(m_location, QStringLiteral("'%1' failed").arg(statement), error);
+    return explainedError(m_path, statement, error);
+}
+
 bool Warehouse::exec(const QString &sql)
 {
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return true;
-    m_error = explainedError(m_path, sql, query.lastError());
+    m_error = statementError(sql, query.lastError());
     return false;
 }
 
