@@ -31,7 +31,7 @@ public:
             return 1;
         if (!opened.warehouse.hasRelation(QStringLiteral("fct_transactions")))
             return fail(err, name(), QStringLiteral("the warehouse holds no data yet: import extracts first"));
-        DataTestRunner runner(opened.warehouse.database());
+        DataTestRunner runner(opened.warehouse.database(), opened.warehouse.dialect(), opened.project.root());
         const QVector<DataTestResult> results = runner.run(opened.project.dataTests());
         QStringList warned;
         for (const DataTestResult &result : results) {

@@ -7,7 +7,10 @@ namespace cpm::cli {
 
 void addWarehouseOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("db"), QStringLiteral("Warehouse file (created when missing)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("Warehouse: an SQLite file (created when missing) or a team warehouse "
+                                     "postgresql://user@host:port/dbname (password from ~/.pgpass or PGPASSWORD)."),
+                      QStringLiteral("FILE|URI")});
     parser.addOption({QStringLiteral("sql-dir"),
                       QStringLiteral("Use the SQL models in DIR instead of the built-in ones (for model development)."),
                       QStringLiteral("DIR")});
@@ -61,7 +64,7 @@ bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QT
 {
     const QString path = parser.value(QStringLiteral("db"));
     if (path.isEmpty()) {
-        fail(err, verb, QStringLiteral("--db FILE is required"), 2);
+        fail(err, verb, QStringLiteral("--db FILE|URI is required"), 2);
         return false;
     }
     const QString sqlDir = parser.value(QStringLiteral("sql-dir"));

@@ -12,6 +12,7 @@ namespace cpm::cli {
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeInitCommand());
     commands.push_back(makeImportCommand());
     commands.push_back(makeMetricsCommand());
     commands.push_back(makeCheckCommand());

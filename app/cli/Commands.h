@@ -8,6 +8,7 @@
 namespace cpm::cli {
 
 // One factory per verb, each defined in its own <Verb>Command.cpp.
+std::unique_ptr<Command> makeInitCommand();
 std::unique_ptr<Command> makeImportCommand();
 std::unique_ptr<Command> makeMetricsCommand();
 std::unique_ptr<Command> makeCheckCommand();

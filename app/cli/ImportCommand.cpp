@@ -5,6 +5,7 @@
 #include "csv/TimestampParser.h"
 #include "import/ImportWorker.h"
 #include "warehouse/RejectPolicy.h"
+#include "warehouse/WarehouseLocation.h"
 
 namespace cpm::cli {
 
@@ -84,14 +85,16 @@ public:
             return fail(err, name(), invalid.message, 2);
         const QString db = parser.value(QStringLiteral("db"));
         if (db.isEmpty())
-            return fail(err, name(), QStringLiteral("--db FILE is required"), 2);
+            return fail(err, name(), QStringLiteral("--db FILE|URI is required"), 2);
         ImportWorker worker(db, options, nullptr, parser.value(QStringLiteral("sql-dir")));
         const ImportSummary summary = worker.run();
         if (summary.error.code == Error::Code::Rejected)
             printRefused(summary, options.rejectsPath, out);
         if (!summary.succeeded())
             return fail(err, name(), summary.error.toString());
-        print(summary, out);
+        WarehouseLocation location;
+        Error ignored;
+        print(summary, WarehouseLocation::parse(db, &location, &ignored) && location.isPostgres(), out);
         if (!options.rejectsPath.isEmpty())
             out << "rejected rows written to " << options.rejectsPath << '\n';
         return 0;
@@ -121,7 +124,17 @@ private:
         out << "refused: nothing was imported\n";
     }
 
-    static void print(const ImportSummary &summary, QTextStream &out)
+    // A team warehouse keeps no local snapshot: its metrics are computed by the server.
+    static QString snapshotNote(const ImportSummary &summary, bool teamWarehouse)
+    {
+        if (teamWarehouse)
+            return QStringLiteral(" (team warehouse: metrics computed by the server)");
+        return QStringLiteral(" (columnar snapshot %1 s, %2)")
+            .arg(QString::number(summary.snapshotSeconds, 'f', 2),
+                 summary.snapshotFromLoadedRows ? QStringLiteral("from the loaded rows") : QStringLiteral("from the models"));
+    }
+
+    static void print(const ImportSummary &summary, bool teamWarehouse, QTextStream &out)
     {
         for (const FileImportSummary &file : summary.files) {
             out << roleName(file.role) << ": " << file.path << '\n';
@@ -149,8 +162,7 @@ private:
         else
             out << "batch " << summary.batchId << " committed in "
                 << QString::number(summary.loadSeconds + summary.refreshSeconds + summary.snapshotSeconds, 'f', 2)
-                << " s (columnar snapshot " << QString::number(summary.snapshotSeconds, 'f', 2) << " s, "
-                << (summary.snapshotFromLoadedRows ? "from the loaded rows" : "from the models") << ")\n";
+                << " s" << snapshotNote(summary, teamWarehouse) << '\n';
     }
 };
 

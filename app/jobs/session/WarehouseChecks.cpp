@@ -105,7 +105,7 @@ std::optional<QVector<DataTestResult>> WarehouseChecks::runTestsOn(ChecksInterru
     JobConnection connection(interrupt, generation, path);
     QVector<DataTestResult> results;
     if (connection.isOpen() && connection.warehouse().hasRelation(QStringLiteral("dim_stores"))) {
-        const DataTestRunner runner(connection.warehouse().database());
+        const DataTestRunner runner(connection.warehouse().database(), connection.warehouse().dialect());
         // One test at a time, so a newer warehouse state stops the run between two of them too.
         for (const DataTest &test : connection.project().dataTests()) {
             results += runner.run({test});
