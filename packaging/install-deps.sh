@@ -11,10 +11,12 @@ PACKAGES=(
   libsqlite3-dev sqlite3                       # raw sqlite3 C API for bulk loads; sqlite3 CLI for the benchmark baseline
   libxlsxwriter-dev                            # native XLSX export
   libzip-dev                                   # reading .xlsx workbooks (the zip container) for import
+  libpq-dev libqt6sql6-psql                    # team warehouse on PostgreSQL: libpq's COPY for imports, the QPSQL driver
   libssl-dev                                   # SHA-256 of imported files, ~2.5x faster than Qt's (optional in CMake)
   fonts-dejavu-core                            # without fonts offscreen rendering draws boxes
   xvfb xauth                                   # a virtual display for screenshot checks
   poppler-utils unzip                          # test-only tools to open what exports wrote (pdfinfo, pdftotext, unzip -p)
+  postgresql                                   # test-only: throwaway servers for the PostgreSQL suites (pg_virtualenv, scripts/with-postgres.sh)
 )
 # Optional developer tools, only with --dev (CI passes it to fuzz): clang and its runtime
 # libraries for libFuzzer and the sanitizers (scripts/fuzz.sh).
