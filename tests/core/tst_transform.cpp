@@ -98,7 +98,8 @@ private:
     void applyWarehouse(const SqlProject &project)
     {
         for (const auto &script : project.warehouseScripts()) {
-            for (const QString &statement : splitSqlStatements(script.second)) {
+            // Rendered as Warehouse::applyScripts does: the scripts carry column-type macros.
+            for (const QString &statement : splitSqlStatements(SqlDialect().render(script.second))) {
                 QSqlQuery query(m_db);
                 QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
             }
