@@ -53,8 +53,9 @@ private:
             ms = QString::number(query.value(1).toDouble(), 'f', 1);
             when = query.value(2).toString();
         }
-        const QString kind = model.materialization == TransformModel::Materialization::Table ? QStringLiteral("table")
-                                                                                            : QStringLiteral("view");
+        const auto materialization = warehouse.isPostgres() && model.postgresMaterialization ? *model.postgresMaterialization
+                                                                                             : model.materialization;
+        const QString kind = materialization == TransformModel::Materialization::Table ? QStringLiteral("table") : QStringLiteral("view");
         QString line = QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                            .arg(position, 2).arg(model.layer + QLatin1Char('/') + model.name, -28).arg(kind, -12)
                            .arg(rows, 10).arg(ms, 9).arg(when);

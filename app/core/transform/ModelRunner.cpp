@@ -54,6 +54,13 @@ ModelRunner::ModelRunner(QSqlDatabase db, SqlDialect dialect, QString sqlRoot)
 {
 }
 
+TransformModel::Materialization ModelRunner::materializationOf(const TransformModel &model) const
+{
+    if (m_dialect.engine() == SqlDialect::Engine::Postgres && model.postgresMaterialization)
+        return *model.postgresMaterialization;
+    return model.materialization;
+}
+
 SqlIdentifier ModelRunner::relationOf(const TransformModel &model, Error *error) const
 {
     Error refused;
@@ -202,7 +209,7 @@ QString definitionKey(const TransformModel &model)
 
 bool ModelRunner::upToDate(const ModelGraph &graph, const TransformModel &model, const QStringList &tables) const
 {
-    if (!m_knowChanges || model.materialization != TransformModel::Materialization::Table || !tables.contains(model.name))
+    if (!m_knowChanges || materializationOf(model) != TransformModel::Materialization::Table || !tables.contains(model.name))
         return false;
     const QStringList sources = graph.upstreamSources(model.name);
     if (std::any_of(sources.begin(), sources.end(), [&](const QString &source) { return m_changed.contains(source); }))
@@ -214,7 +221,7 @@ bool ModelRunner::upToDate(const ModelGraph &graph, const TransformModel &model,
 
 Error ModelRunner::recordDefinition(const ModelGraph &graph, const TransformModel &model)
 {
-    if (!m_knowChanges || model.materialization != TransformModel::Materialization::Table)
+    if (!m_knowChanges || materializationOf(model) != TransformModel::Materialization::Table)
         return Error();
     QSqlQuery query(m_db);
     const QVariantMap values{{QStringLiteral(":key"), definitionKey(model)}, {QStringLiteral(":value"), definitionHash(graph, model)}};
@@ -230,20 +237,20 @@ bool ModelRunner::runOne(const TransformModel &model)
     timer.start();
     ModelRunResult result;
     result.name = model.name;
-    result.materialization = model.materialization;
+    result.materialization = materializationOf(model);
 
     const QStringList statements = splitSqlStatements(m_dialect.render(model.sql));
     if (statements.size() != 1) {
         m_error = modelError(model, QStringLiteral("a model must be exactly one select statement"), QString());
         return false;
     }
-    const bool table = model.materialization == TransformModel::Materialization::Table;
+    const bool table = materializationOf(model) == TransformModel::Materialization::Table;
     const SqlIdentifier relation = relationOf(model, &m_error);
     if (m_error)
         return false;
     SqlTemplate create(m_root, table ? QStringLiteral("runner/create_table.sql") : QStringLiteral("runner/create_view.sql"));
     create.set(QStringLiteral("relation"), relation).setSelect(statements.first());
-    m_error = exec(model, create, QStringLiteral("cannot create the ") + materializationName(model.materialization));
+    m_error = exec(model, create, QStringLiteral("cannot create the ") + materializationName(materializationOf(model)));
     if (!m_error && table)
         m_error = createIndexes(model, relation);
     if (!m_error && table)

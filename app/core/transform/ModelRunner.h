@@ -62,6 +62,8 @@ private:
     Error countRows(const TransformModel &model, const SqlIdentifier &relation, qint64 *rows);
     Error recordRun(const TransformModel &model, const ModelRunResult &result);
     /** @p model's name, checked against the graph's models (never a name from elsewhere). */
+    /** The model's materialization on this runner's engine (config's postgres_materialized). */
+    TransformModel::Materialization materializationOf(const TransformModel &model) const;
     SqlIdentifier relationOf(const TransformModel &model, Error *error) const;
     bool upToDate(const ModelGraph &graph, const TransformModel &model, const QStringList &tables) const;
     Error recordDefinition(const ModelGraph &graph, const TransformModel &model);

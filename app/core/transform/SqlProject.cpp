@@ -60,11 +60,13 @@ bool applyConfig(const Macro &macro, TransformModel *model, Error *error)
         return false;
     }
     for (auto it = macro.kwargs.cbegin(); it != macro.kwargs.cend(); ++it) {
-        if (it.key() == QLatin1String("materialized")) {
+        if (it.key() == QLatin1String("materialized") || it.key() == QLatin1String("postgres_materialized")) {
+            auto &target = it.key() == QLatin1String("materialized") ? model->materialization
+                                                                      : model->postgresMaterialization.emplace();
             if (it.value() == QLatin1String("view")) {
-                model->materialization = TransformModel::Materialization::View;
+                target = TransformModel::Materialization::View;
             } else if (it.value() == QLatin1String("table")) {
-                model->materialization = TransformModel::Materialization::Table;
+                target = TransformModel::Materialization::Table;
             } else {
                 *error = configError(model->path, QStringLiteral("unknown materialization"), it.value(),
                                      QStringLiteral("'view' or 'table'"));
@@ -78,7 +80,7 @@ bool applyConfig(const Macro &macro, TransformModel *model, Error *error)
             }
         } else {
             *error = configError(model->path, QStringLiteral("unknown config() key"), it.key(),
-                                 QStringLiteral("materialized or indexes"));
+                                 QStringLiteral("materialized, postgres_materialized or indexes"));
             return false;
         }
     }

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace cpm {
 
 /** One dbt-style SQL model file: a select that becomes a view or a table. */
@@ -16,6 +18,8 @@ struct TransformModel
     QString path;        ///< where it was read from (":/sql/core/dim_stores.sql" or a disk path)
     QString sql;         ///< the text as written, with {{ config(...) }} and {{ ref(...) }}
     Materialization materialization = Materialization::View;
+    /** From config(postgres_materialized=...): a team warehouse has no columnar snapshot, so its marts are tables. */
+    std::optional<Materialization> postgresMaterialization;
     QStringList indexes; ///< from config(indexes='a,b|c'): one index per '|'-separated column list
     QStringList refs;    ///< model names used via {{ ref('...') }}, in order of appearance
 };
