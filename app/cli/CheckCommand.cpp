@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "transform/DataTestRunner.h"
+#include "warehouse/ReadTransaction.h"
 
 namespace cpm::cli {
 
@@ -31,6 +32,7 @@ public:
             return 1;
         if (!opened.warehouse.hasRelation(QStringLiteral("fct_transactions")))
             return fail(err, name(), QStringLiteral("the warehouse holds no data yet: import extracts first"));
+        const ReadTransaction consistent(opened.warehouse.database(), opened.project.root());
         DataTestRunner runner(opened.warehouse.database(), opened.warehouse.dialect(), opened.project.root());
         const QVector<DataTestResult> results = runner.run(opened.project.dataTests());
         QStringList warned;

@@ -4,6 +4,7 @@
 #include "explain/ExplainFigures.h"
 #include "explain/ExplainWords.h"
 #include "metrics/MetricsSnapshot.h"
+#include "warehouse/ReadTransaction.h"
 #include "warehouse/SqlFile.h"
 
 #include <QSqlQuery>
@@ -69,6 +70,8 @@ bool MetricExplainer::explain(const QString &metricId, const QString &key, const
     }
     if ((*error = filter.validate()))
         return false;
+    // All the explanation's queries see one import, even while another client imports.
+    const ReadTransaction consistent(m_db, m_root);
     *out = Explanation();
     out->metricId = metricId;
     out->key = key.trimmed();

@@ -3,6 +3,7 @@
 
 #include "columnar/ColumnarMetrics.h"
 #include "metrics/SqlMetrics.h"
+#include "warehouse/ReadTransaction.h"
 #include "warehouse/SqlFile.h"
 
 #include <QElapsedTimer>
@@ -37,6 +38,7 @@ bool MetricsEngine::compute(const MetricFilter &filter, MetricsSnapshot *snapsho
     timer.start();
     *snapshot = MetricsSnapshot();
     snapshot->filter = filter;
+    const ReadTransaction consistent(m_db, m_root);
     if (Error invalid = filter.validate()) {
         *error = invalid;
         return false;
@@ -54,6 +56,7 @@ bool MetricsEngine::compute(const MetricFilter &filter, MetricsSnapshot *snapsho
 bool MetricsEngine::filterDomain(FilterDomain *domain, Error *error)
 {
     *domain = FilterDomain();
+    const ReadTransaction consistent(m_db, m_root);
     if (!hasData())
         return true;
     return m_sql ? m_sql->filterDomain(domain, error) : m_columnar->filterDomain(domain, error);

@@ -64,8 +64,9 @@ ImportSummary Importer::run(const ImportOptions &options)
     std::optional<BulkLoadPragmas> pragmas;
     if (!m_warehouse.isPostgres())
         pragmas.emplace(m_warehouse);
-    bool ok = m_warehouse.beginImport();
-    if (!ok)
+    const bool began = m_warehouse.beginImport(); // rolls back itself when refused
+    bool ok = began;
+    if (!began)
         error = m_warehouse.error();
     m_previousBatch = ok ? m_warehouse.lastBatchId() : 0; // read inside the write lock
     m_snapshot->beginImport(m_previousBatch);
@@ -89,7 +90,8 @@ ImportSummary Importer::run(const ImportOptions &options)
     const bool keep = ok && anyLoaded && !options.dryRun;
     ok = ok && (keep ? finish(options, batchId, &error) : m_warehouse.exec(QStringLiteral("rollback")));
     if (!ok) {
-        m_warehouse.exec(QStringLiteral("rollback"));
+        if (began)
+            m_warehouse.exec(QStringLiteral("rollback"));
         summary.error = error;
     }
     summary.batchId = keep && ok ? batchId : 0;

@@ -256,6 +256,9 @@ bool Importer::refresh(Error *error)
     auto progress = [this](int done, int total, const QString &model) {
         return report(QStringLiteral("Building %1").arg(model), done, total);
     };
+    // Readers of a team warehouse wait from here to the commit rather than meet dropped models.
+    if (!SqlFile::scalar(m_warehouse.database(), m_project.root(), QStringLiteral("session/lock_models.sql"), {}, error).isValid())
+        return false;
     return refreshModels(m_warehouse, m_project, progress, error, m_changedSources);
 }
 

@@ -3,6 +3,7 @@
 #include "warehouse/Importer.h"
 
 #include "transform/SqlProject.h"
+#include "warehouse/PgConnection.h"
 #include "warehouse/PgCopyWriter.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/SqlFile.h"
@@ -10,7 +11,6 @@
 #include "warehouse/SqliteStatement.h"
 #include "warehouse/Warehouse.h"
 
-#include <QSqlDriver>
 #include <QSqlQuery>
 
 namespace cpm {
@@ -29,15 +29,6 @@ int rawColumns(FileRole role)
     return 0;
 }
 constexpr int kRejectColumns = 9;
-
-PGconn *postgresHandle(const QSqlDatabase &db)
-{
-    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-    // QPSQL's handle is declared as "PGconn*" but its metatype is named after the struct.
-    if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(v.constData());
-}
 
 } // namespace
 

@@ -74,6 +74,7 @@ private:
     bool openPostgres(const SqlProject &project);
     bool applyScripts(const SqlProject &project);
     bool schemaIsCurrent();
+    bool mayImport(Error *error) const;
     Error statementError(const QString &statement, const QSqlError &error) const;
     bool checkSchemaVersion();
     bool applyTestPageLimit();

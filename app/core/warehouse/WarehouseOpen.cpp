@@ -3,6 +3,7 @@
 #include "warehouse/Warehouse.h"
 
 #include "transform/SqlProject.h"
+#include "warehouse/PgConnection.h"
 #include "warehouse/PostgresErrors.h"
 #include "warehouse/SqlFile.h"
 
@@ -25,6 +26,7 @@ bool Warehouse::openPostgres(const SqlProject &project)
         close();
         return false;
     }
+    silenceNotices(m_db);
     // A current schema is left alone: readers (and read-only roles) never write on open.
     if (!checkSchemaVersion() || (!schemaIsCurrent() && !applyScripts(project))) {
         close();
@@ -47,10 +49,15 @@ bool Warehouse::beginImport()
         return false;
     Error error;
     const QVariant granted = SqlFile::scalar(m_db, m_sqlRoot, QStringLiteral("session/lock_import.sql"), {}, &error);
-    if (granted.toInt() == 1)
+    if (granted.toInt() == 1 && mayImport(&error))
         return true;
     if (error.isError()) {
         m_error = error;
+    } else if (granted.toInt() == 1) {
+        m_error = Error::make(Error::Code::Database, QStringLiteral("user %1 may only read this warehouse (read-only role); "
+                                                                    "imports need a role with write access; nothing was changed")
+                                                         .arg(m_location.user.isEmpty() ? QStringLiteral("(default)") : m_location.user));
+        m_error.file = m_path;
     } else {
         m_error = Error::make(Error::Code::Database,
                               QStringLiteral("another import into this warehouse is running; nothing was changed"));
@@ -59,6 +66,13 @@ bool Warehouse::beginImport()
     }
     exec(QStringLiteral("rollback"));
     return false;
+}
+
+bool Warehouse::mayImport(Error *error) const
+{
+    if (!isPostgres())
+        return true;
+    return SqlFile::scalar(m_db, m_sqlRoot, QStringLiteral("load/postgres/can_write.sql"), {}, error).toInt() == 1;
 }
 
 } // namespace cpm

@@ -1,0 +1,2 @@
+-- Releases a reader's share of the models lock: nothing was taken on SQLite.
+select 1
