@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The same extracts imported into an SQLite file and into a PostgreSQL team warehouse give the
+// same metrics: the shared extracts (against their independently computed answers too) and a
+// generated million-transaction extract, for all six filter combinations of the answers.
+// The PostgreSQL numbers come from SQL on the server alone (no snapshot is kept there).
+// Skips, saying why, without a test server (scripts/with-postgres.sh) or ../shared/data.
+#include "../common/ExpectedAnswers.h"
+#include "../common/PgTestServer.h"
+#include "../common/TestSupport.h"
+
+#include "generate/ExtractGenerator.h"
+#include "report/MetricsJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace cpm;
+using namespace cpm::test;
+
+namespace {
+
+// Sums of amounts are added in another order by each engine: equal to 12 significant digits.
+QJsonValue canonical(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QJsonValue(QString::number(value.toDouble(), 'g', 12));
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(canonical(item));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(it.key(), canonical(it.value()));
+        return out;
+    }
+    return value;
+}
+
+QByteArray metricsJson(Warehouse &warehouse, const MetricFilter &filter)
+{
+    MetricsEngine engine(warehouse.database());
+    MetricsSnapshot snapshot;
+    Error error;
+    if (!engine.compute(filter, &snapshot, &error))
+        return "error: " + error.toString().toUtf8();
+    return QJsonDocument(canonical(snapshotToJson(snapshot)).toObject()).toJson(QJsonDocument::Compact);
+}
+
+/** The six filter combinations of the shared answers (their folder names), or the same six by hand. */
+QStringList combinations()
+{
+    const QString shared = sharedData();
+    if (!shared.isEmpty()) {
+        const QDir expected(QDir(shared).filePath(QStringLiteral("extract-full/expected")));
+        return expected.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    }
+    return {QStringLiteral("accepted__happened_at"), QStringLiteral("accepted__created_at"),
+            QStringLiteral("accepted+cancelled+refused__happened_at"), QStringLiteral("accepted+cancelled+refused__created_at"),
+            QStringLiteral("accepted__happened_at__2022-11-01_2023-01-31"),
+            QStringLiteral("accepted+refused__created_at__2022-11-01_2023-01-31")};
+}
+
+} // namespace
+
+class TestPgParity : public QObject
+{
+    Q_OBJECT
+
+private:
+    SqlProject m_project;
+
+    /** @p directory's extracts imported into a fresh team warehouse @p database. */
+    void importIntoPostgres(const QString &database, const QString &directory, Warehouse *warehouse)
+    {
+        QString why;
+        const QString uri = PgTestServer::freshDatabase(database, &why);
+        QVERIFY2(!uri.isEmpty(), qPrintable(why));
+        QVERIFY2(warehouse->open(uri, m_project), qPrintable(warehouse->error().toString()));
+        QVERIFY(warehouse->isPostgres());
+        const ImportSummary summary = Importer(*warehouse, m_project).run(extractOptions(directory));
+        QVERIFY2(summary.succeeded(), qPrintable(summary.error.toString()));
+    }
+
+    void compareEngines(TempWarehouse &sqlite, Warehouse &postgres)
+    {
+        for (const QString &combination : combinations()) {
+            const MetricFilter filter = filterFromName(combination);
+            const QByteArray fromSqlite = metricsJson(sqlite.warehouse, filter);
+            const QByteArray fromPostgres = metricsJson(postgres, filter);
+            QVERIFY2(!fromPostgres.startsWith("error"), fromPostgres.constData());
+            if (fromSqlite != fromPostgres)
+                qWarning("%s\nSQLite:     %s\nPostgreSQL: %s", qPrintable(combination), fromSqlite.left(600).constData(),
+                         fromPostgres.left(600).constData());
+            QVERIFY2(fromSqlite == fromPostgres, qPrintable(combination));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        if (!PgTestServer::available(&why))
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
+        QVERIFY(m_project.load());
+    }
+
+    void sharedExtracts_data()
+    {
+        QTest::addColumn<QString>("extract");
+        QTest::newRow("full") << QStringLiteral("extract-full");
+        QTest::newRow("resaved") << QStringLiteral("extract-resaved");
+    }
+
+    // Both engines from the same extract, and the server's numbers against the shared answers.
+    void sharedExtracts()
+    {
+        QFETCH(QString, extract);
+        const QString root = sharedData();
+        if (root.isEmpty())
+            QSKIP("../shared/data is absent");
+        const QString directory = QDir(root).filePath(extract);
+        TempWarehouse sqlite;
+        QVERIFY(sqlite.open());
+        QVERIFY(sqlite.import(extractOptions(directory)).succeeded());
+        Warehouse postgres;
+        importIntoPostgres(QStringLiteral("cpm_parity_") + extract.section(QLatin1Char('-'), 1), directory, &postgres);
+        if (QTest::currentTestFailed())
+            return;
+        const QDir expected(QDir(directory).filePath(QStringLiteral("expected")));
+        for (const QString &combination : expected.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            MetricsSnapshot snapshot;
+            Error error;
+            QVERIFY2(MetricsEngine(postgres.database()).compute(filterFromName(combination), &snapshot, &error),
+                     qPrintable(error.toString()));
+            checkSnapshot(snapshot, expected.filePath(combination));
+            QVERIFY2(!QTest::currentTestFailed(), qPrintable(combination));
+        }
+        compareEngines(sqlite, postgres);
+    }
+
+    // A million generated transactions (card data, 'v' SKUs, quoted names) on both engines.
+    void generatedMillion()
+    {
+        QTemporaryDir extract;
+        GeneratorOptions options;
+        options.transactions = 1000000;
+        ExtractGenerator generator;
+        QVERIFY2(generator.write(extract.path(), options), qPrintable(generator.error().toString()));
+        TempWarehouse sqlite;
+        QVERIFY(sqlite.open());
+        QVERIFY(sqlite.import(extractOptions(extract.path())).succeeded());
+        Warehouse postgres;
+        importIntoPostgres(QStringLiteral("cpm_parity_million"), extract.path(), &postgres);
+        if (QTest::currentTestFailed())
+            return;
+        compareEngines(sqlite, postgres);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgParity)
+#include "tst_pg_parity.moc"
