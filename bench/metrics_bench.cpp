@@ -107,7 +107,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({{"db", "Warehouse file.", "path"}, {"repeat", "Runs per filter (default 5).", "n", "5"},
+    parser.addOptions({{"db", "Warehouse file or postgresql:// URI.", "path"}, {"repeat", "Runs per filter (default 5).", "n", "5"},
                        {"backend", "columnar (default) or sql.", "name", "columnar"},
                        {"rebuild", "Only time a rebuild of the columnar snapshot from the models, then exit."},
                        {"verify", "Only check the persisted snapshot against a rebuild (same bytes), then exit."}});
@@ -137,7 +137,7 @@ int main(int argc, char **argv)
     // The first request after open: the persisted snapshot when the last import stored one.
     out << "load_ms=" << double(timer.nsecsElapsed()) / 1e6 << " persisted="
         << columnar::persist::describe(columnar::ColumnarCache::lastPersistStatus()).replace(QLatin1Char(' '), QLatin1Char('_'))
-        << " snapshot_bytes=" << columnar::persist::storedBytes(warehouse.handle()) << memory() << "\n";
+        << " snapshot_bytes=" << (warehouse.isPostgres() ? 0 : columnar::persist::storedBytes(warehouse.handle())) << memory() << "\n";
     std::vector<double> all, open, ranged;
     const int repeat = parser.value("repeat").toInt();
     for (const MetricFilter &filter : filters(domain)) {

@@ -46,7 +46,8 @@ public:
             return 1;
         Error error;
         ReportInfo info;
-        info.extraProvenance.append({QStringLiteral("Warehouse"), QFileInfo(opened.warehouse.path()).fileName()});
+        const QString where = opened.warehouse.isPostgres() ? opened.warehouse.path() : QFileInfo(opened.warehouse.path()).fileName();
+        info.extraProvenance.append({QStringLiteral("Warehouse"), where});
         if (!loadProvenance(opened.warehouse.database(), opened.project.root(), &info, &error))
             return fail(err, name(), error.toString());
         QStringList written;
