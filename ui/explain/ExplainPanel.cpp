@@ -156,8 +156,8 @@ QWidget *ExplainPanel::setupSql()
     row->addWidget(m_bindings, 1);
     auto *copy = new QPushButton(tr("Copy SQL"), box);
     copy->setObjectName(QStringLiteral("copySql"));
-    copy->setToolTip(tr("Copies a script for the sqlite3 shell: the bound values as .param lines, the status "
-                        "table, then this query — paste it into sqlite3 on the warehouse file"));
+    copy->setToolTip(tr("Copies a script for the warehouse's shell (sqlite3, or psql for a team warehouse): the bound values, the status "
+                        "table, then this query — run it on the warehouse"));
     connect(copy, &QPushButton::clicked, this, &ExplainPanel::copySql);
     row->addWidget(copy, 0, Qt::AlignTop);
     layout->addLayout(row);
@@ -302,7 +302,7 @@ void ExplainPanel::fillBindings()
 
 QString ExplainPanel::sqlText() const
 {
-    return m_explanation.sqlFile.isEmpty() ? QString() : m_explanation.sqliteScript(QStringLiteral(":/sql"));
+    return m_explanation.sqlFile.isEmpty() ? QString() : m_explanation.shellScript(QStringLiteral(":/sql"));
 }
 
 QString ExplainPanel::checkText() const

@@ -29,9 +29,29 @@ QString shellValue(const QVariant &value)
     return QLatin1Char('"') + literal + QLatin1Char('"');
 }
 
-QString paramLine(const QString &name, const QVariant &value, const QString &meaning)
+/**
+ * A value as psql's "\set" stores it for a raw ":name" interpolation: numbers bare, text as a
+ * SQL literal written inside a single-quoted \set argument (where '' is one quote and a
+ * backslash must be doubled).
+ */
+QString psqlValue(const QVariant &value)
 {
-    QString line = QStringLiteral(".param set %1 %2").arg(name, shellValue(value));
+    if (!value.isValid() || value.isNull())
+        return QStringLiteral("NULL");
+    const int type = value.typeId();
+    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
+        return value.toString();
+    QString literal = value.toString();
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    literal = QLatin1Char('\'') + literal + QLatin1Char('\'');
+    literal.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + literal + QLatin1Char('\'');
+}
+
+QString paramLine(const QString &name, const QVariant &value, const QString &meaning, bool psql = false)
+{
+    QString line = psql ? QStringLiteral("\\set %1 %2").arg(name.mid(1), psqlValue(value))
+                        : QStringLiteral(".param set %1 %2").arg(name, shellValue(value));
     return meaning.isEmpty() ? line : line + QStringLiteral("\n-- ") + name + QStringLiteral(": ") + meaning;
 }
 
@@ -60,6 +80,23 @@ QString Explanation::sqliteScript(const QString &sqlRoot) const
         lines << paramLine(QStringLiteral(":status"), status, QString()) << insert + QLatin1Char(';');
     for (const ExplainBinding &binding : bindings)
         lines << paramLine(binding.name, binding.value, binding.meaning);
+    lines << QStringLiteral("-- %1").arg(sqlFile) << sql + QLatin1Char(';');
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QString Explanation::psqlScript(const QString &sqlRoot) const
+{
+    Error ignored; // the files were read when the explanation was made
+    QStringList lines;
+    lines << QStringLiteral("-- cpm explain %1 %2 (%3)").arg(metricId, key, filter.describe())
+          << QStringLiteral("-- Run with psql on the team warehouse: psql postgresql://USER@HOST/DB -f this.sql");
+    lines << SqlFile::text(sqlRoot, QStringLiteral("params/create_param_statuses.sql"), &ignored) + QLatin1Char(';')
+          << SqlFile::text(sqlRoot, QStringLiteral("params/clear_param_statuses.sql"), &ignored) + QLatin1Char(';');
+    const QString insert = SqlFile::text(sqlRoot, QStringLiteral("params/insert_param_status.sql"), &ignored);
+    for (const QString &status : filter.statuses)
+        lines << paramLine(QStringLiteral(":status"), status, QString(), true) << insert + QLatin1Char(';');
+    for (const ExplainBinding &binding : bindings)
+        lines << paramLine(binding.name, binding.value, binding.meaning, true);
     lines << QStringLiteral("-- %1").arg(sqlFile) << sql + QLatin1Char(';');
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

@@ -50,6 +50,7 @@ struct Explanation
     QString sqlFile;    ///< "explain/top_stores.sql"
     QString sql;        ///< that file's text
     QVector<ExplainBinding> bindings;
+    bool fromPostgres = false; ///< explained on a team warehouse: its script is for psql
     qint64 n = 0;       ///< transactions listed (for metric 5: up to five)
     qint64 matching = 0; ///< transactions of the key that match the filter
     QVector<ExplainLeftOut> leftOut;
@@ -64,6 +65,12 @@ struct Explanation
      * status table filled through the project's params/ files, then the explain query.
      */
     QString sqliteScript(const QString &sqlRoot) const;
+    /** The same for psql on a team warehouse: \set lines, values quoted for :name interpolation. */
+    QString psqlScript(const QString &sqlRoot) const;
+    /** The script for the shell of the warehouse it was explained on (sqlite3 or psql). */
+    QString shellScript(const QString &sqlRoot) const { return fromPostgres ? psqlScript(sqlRoot) : sqliteScript(sqlRoot); }
+    /** "sqlite3" or "psql": the shell shellScript() is for. */
+    QString shellName() const { return fromPostgres ? QStringLiteral("psql") : QStringLiteral("sqlite3"); }
 };
 
 /** The column layout of an explanation's transaction list (metric 5 adds the rank and ts). */

@@ -45,7 +45,7 @@ QJsonObject sqlJson(const Explanation &e, const QString &sqlRoot)
                        {QStringLiteral("text"), e.sql},
                        {QStringLiteral("bindings"), bindings},
                        {QStringLiteral("param_statuses"), QJsonArray::fromStringList(e.filter.statuses)},
-                       {QStringLiteral("sqlite_script"), e.sqliteScript(sqlRoot)}};
+                       {e.fromPostgres ? QStringLiteral("psql_script") : QStringLiteral("sqlite_script"), e.shellScript(sqlRoot)}};
 }
 
 MetricColumn column(const char *key, const char *header)
@@ -119,7 +119,7 @@ QString toText(const Explanation &e, const QString &sqlRoot)
         out += QStringLiteral("  %1  %2\n").arg(l.transactions, 8).arg(l.reason);
     for (const QString &note : e.notes)
         out += QStringLiteral("Note: %1\n").arg(note);
-    out += QStringLiteral("\nSQL (%1; paste into sqlite3 on the warehouse):\n%2\n").arg(e.sqlFile, e.sqliteScript(sqlRoot));
+    out += QStringLiteral("\nSQL (%1; paste into %2 on the warehouse):\n%3\n").arg(e.sqlFile, e.shellName(), e.shellScript(sqlRoot));
     out += toTextTable(e.transactions);
     return out;
 }

@@ -7,6 +7,7 @@
 #include "warehouse/ReadTransaction.h"
 #include "warehouse/SqlFile.h"
 
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -77,6 +78,7 @@ bool MetricExplainer::explain(const QString &metricId, const QString &key, const
     out->key = key.trimmed();
     out->filter = filter;
     out->filterText = explain::filterInWords(filter);
+    out->fromPostgres = m_db.driver() && m_db.driver()->dbmsType() == QSqlDriver::PostgreSQL;
     out->sqlFile = QStringLiteral("explain/%1.sql").arg(metricId);
     out->sql = SqlFile::text(m_root, out->sqlFile, error);
     if (out->sql.isEmpty() || !bindStatuses(filter.statuses, error))
