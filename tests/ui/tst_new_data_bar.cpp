@@ -3,9 +3,11 @@
 // into the warehouse on show brings the bar, not new numbers behind the reader's back;
 // Refresh hides it and shows the new numbers (hand-computed from tests/fixtures/basic plus
 // one-row extracts); × dismisses it until the next import; the window's own import (the
-// wizard) is shown by its refresh and never announced.
+// wizard) is shown by its refresh and never announced. The same on a PostgreSQL team
+// warehouse under scripts/with-postgres.sh (skipped, saying why, without a server).
 #include "../common/CliProcess.h"
 #include "../common/MainWindowProbe.h"
+#include "../common/PgTestServer.h"
 #include "../common/TestSupport.h"
 
 #include "DemoData.h"
@@ -195,6 +197,39 @@ private slots:
         QVERIFY(shown());
         QVERIFY(readings(3));
         QVERIFY(!bar()->isVisible()); // reopened: batch 6 is on show
+    }
+
+    void teamWarehouse()
+    {
+        QString why;
+        if (!test::PgTestServer::available(&why))
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
+        const QString uri = test::PgTestServer::freshDatabase(QStringLiteral("cpm_new_data_bar"), &why);
+        QVERIFY2(!uri.isEmpty(), qPrintable(why));
+        QStringList files;
+        for (const char *name : {"stores.csv", "devices.csv", "transactions.csv"})
+            files << test::fixture(QStringLiteral("basic/") + QString::fromLatin1(name));
+        const test::Run first = test::cli(QStringList({QStringLiteral("import"), QStringLiteral("--db"), uri}) + files);
+        QVERIFY2(first.code == 0, first.err.constData());
+        MainWindow reader;
+        reader.resize(1200, 800);
+        reader.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reader));
+        QVERIFY(reader.openWarehouse(uri));
+        reader.session()->batchWatcher()->setInterval(kIntervalMs);
+        const test::MainWindowProbe probe(&reader);
+        QVERIFY(probe.waitUntilShown(kTimeoutMs));
+        QCOMPARE(topStores(&reader), QVector<Store>({{2, 500}, {1, 290}, {3, 280}, {4, 50}}));
+        // A colleague's cpm-cli imports transaction 18: 300 for store 3 (device 30).
+        QVERIFY(importElsewhere(uri, oneTransaction(m_extracts, 18, 30, 300)));
+        auto *teamBar = reader.findChild<NewDataBar *>();
+        QTRY_VERIFY_WITH_TIMEOUT(teamBar->isVisible(), kTimeoutMs);
+        QCOMPARE(teamBar->batchId(), 2); // the fixture was batch 1
+        QCOMPARE(topStores(&reader).first(), Store(2, 500));
+        QTest::mouseClick(teamBar->refreshButton(), Qt::LeftButton);
+        QVERIFY(!teamBar->isVisible());
+        QVERIFY(probe.waitUntilShown(kTimeoutMs));
+        QCOMPARE(topStores(&reader), QVector<Store>({{3, 580}, {2, 500}, {1, 290}, {4, 50}}));
     }
 
     /** The bar on the demo data (docs/screenshots/new-data-bar.png when CPM_SCREENSHOT_DIR is set). */
