@@ -7,6 +7,7 @@
 #include "DemoData.h"
 #include "FilterBar.h"
 #include "MetricDefinitions.h"
+#include "RecentWarehouses.h"
 #include "export/ReportTask.h"
 #include "WarehouseSession.h"
 #include "dashboard/BusyOverlay.h"
@@ -16,6 +17,9 @@
 #include "explain/ExplainController.h"
 #include "import/ImportWizard.h"
 #include "report/ReportInfo.h"
+#include "session/BatchWatcher.h"
+#include "team/NewDataBar.h"
+#include "team/WarehouseMenu.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -109,6 +113,10 @@ void MainWindow::setupCentral()
     bannerRow->addWidget(importButton);
     m_banner->hide();
     layout->addWidget(m_banner);
+    m_newData = new NewDataBar(central);
+    connect(m_newData, &NewDataBar::refreshRequested, this, &MainWindow::reloadWarehouse);
+    connect(m_session->batchWatcher(), &BatchWatcher::newDataAvailable, m_newData, &NewDataBar::announce);
+    layout->addWidget(m_newData);
     m_filterBar = new FilterBar(central);
     layout->addWidget(m_filterBar);
     auto *body = new QHBoxLayout;
@@ -149,9 +157,7 @@ void MainWindow::setupCentral()
 void MainWindow::setupMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New warehouse…"), QKeySequence::New, this, &MainWindow::newWarehouse);
-    file->addAction(tr("&Open warehouse…"), QKeySequence::Open, this, &MainWindow::chooseWarehouse);
-    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_warehouseMenu = new WarehouseMenu(this, file);
     file->addSeparator();
     file->addAction(tr("&Import extracts…"), QKeySequence(tr("Ctrl+I")), this, [this] { importFiles({}); });
     file->addAction(tr("&Export report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportReport);
@@ -169,7 +175,6 @@ void MainWindow::setupMenus()
                               "Built with Qt (Qt Charts under GPL-3.0) and SQLite.")
                                .arg(versionLine(QStringLiteral("cpm")).toHtmlEscaped()));
     });
-    updateRecentMenu();
 }
 
 void MainWindow::setupViewMenu(QMenu *menu)
@@ -220,23 +225,26 @@ void MainWindow::setupStatusBar()
     statusBar()->addPermanentWidget(m_testsButton);
 }
 
-bool MainWindow::openWarehouse(const QString &path)
+bool MainWindow::openWarehouse(const QString &location)
 {
-    const bool sameFile = m_session->isOpen() && QFileInfo(path) == QFileInfo(m_session->path());
-    if (!m_session->open(path)) {
-        QMessageBox::warning(this, tr("Cannot open warehouse"),
-                             tr("%1 could not be opened:\n%2").arg(path, m_session->errorString()));
+    QString error;
+    if (switchWarehouse(location, &error))
+        return true;
+    QMessageBox::warning(this, tr("Cannot open warehouse"), tr("%1 could not be opened:\n%2").arg(location, error));
+    return false;
+}
+
+bool MainWindow::switchWarehouse(const QString &location, QString *error)
+{
+    const bool same = m_session->isOpen() && RecentWarehouses::normalized(location) == RecentWarehouses::normalized(m_session->path());
+    if (!m_session->open(location)) {
+        *error = m_session->errorString();
         return false;
     }
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentWarehouses")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    settings.setValue(QStringLiteral("recentWarehouses"), recent.mid(0, 8));
-    settings.setValue(QStringLiteral("lastWarehouse"), path);
+    const QString path = m_session->path(); // a URI as rebuilt, without password
     setDemo(path == DemoData::warehousePath());
-    updateRecentMenu();
-    if (!sameFile) { // nothing of another file stays on show under "Loading…"
+    m_newData->hide(); // what it announced belongs to the warehouse before
+    if (!same) { // nothing of another warehouse stays on show under "Loading…"
         m_reports->drop(tr("another warehouse was opened"));
         setPagesSnapshot(MetricsSnapshot());
     }
@@ -246,7 +254,9 @@ bool MainWindow::openWarehouse(const QString &path)
     updateFilterBarEnabled();
     updateBusyText();
     updateStatusBar();
-    setWindowFilePath(path);
+    setWindowFilePath(m_session->isTeamWarehouse() ? QString() : path);
+    setWindowTitle(tr("%1 — Customer Performance Metrics").arg(RecentWarehouses::label(path)));
+    emit warehouseOpened(path);
     return true;
 }
 
@@ -256,10 +266,16 @@ void MainWindow::openStartup(const QString &path, bool forceDemo)
         openWarehouse(path);
         return;
     }
-    const QString last = QSettings().value(QStringLiteral("lastWarehouse")).toString();
-    if (!forceDemo && !last.isEmpty() && QFileInfo::exists(last) && openWarehouse(last))
-        return;
+    // The last warehouse again, unless its file is gone or its server does not answer: then
+    // the demo, and the status bar says why (a message box would greet every start).
+    const QString last = RecentWarehouses().last();
     QString error;
+    const bool team = last.contains(QStringLiteral("://"));
+    if (!forceDemo && !last.isEmpty() && (team || QFileInfo::exists(last))) {
+        if (switchWarehouse(last, &error))
+            return;
+        statusBar()->showMessage(tr("%1 could not be opened: %2").arg(RecentWarehouses::label(last), error));
+    }
     const QString demo = DemoData::ensureWarehouse(&error);
     if (demo.isEmpty())
         statusBar()->showMessage(tr("The demo warehouse could not be built: %1").arg(error));
@@ -276,12 +292,17 @@ void MainWindow::importFiles(const QStringList &files)
     auto *wizard = new ImportWizard(m_session->path(), files, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::importFinished, this, &MainWindow::reloadWarehouse);
+    // This window's own import is shown by the refresh that follows it, never announced as new data.
+    BatchWatcher *watcher = m_session->batchWatcher();
+    watcher->setPaused(true);
+    connect(wizard, &QObject::destroyed, watcher, [watcher] { watcher->setPaused(false); });
     wizard->open();
     emit importWizardOpened(files);
 }
 
 void MainWindow::reloadWarehouse()
 {
+    m_newData->hide(); // the reload shows whatever it announced
     m_session->reload(); // the previous numbers stay on show, marked as updating
     refresh();
     updateBusyText();
@@ -397,7 +418,7 @@ void MainWindow::updateFilterBarEnabled()
 
 void MainWindow::updateStatusBar()
 {
-    m_fileLabel->setText(QFileInfo(m_session->path()).fileName());
+    m_fileLabel->setText(RecentWarehouses::label(m_session->path()));
     m_fileLabel->setToolTip(m_session->path());
     const QString rows = m_session->rowCountsText();
     m_rowsLabel->setText(rows.isEmpty() && m_session->isOpen() ? tr("counting rows…") : rows);
@@ -411,35 +432,10 @@ void MainWindow::updateStatusBar()
         m_testsButton->setText(failing == 0 ? tr("✔ data tests pass") : tr("⚠ %n data-test warning(s)", nullptr, failing));
 }
 
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentWarehouses")).toStringList();
-    for (const QString &path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openWarehouse(path); });
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::setDemo(bool demo)
 {
     m_demo = demo;
     m_banner->setVisible(demo);
-}
-
-void MainWindow::newWarehouse()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("New warehouse"), QString(),
-                                                      tr("SQLite warehouse (*.sqlite)"));
-    if (!path.isEmpty() && openWarehouse(path))
-        importFiles({});
-}
-
-void MainWindow::chooseWarehouse()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open warehouse"), QString(),
-                                                      tr("SQLite warehouse (*.sqlite *.db);;All files (*)"));
-    if (!path.isEmpty())
-        openWarehouse(path);
 }
 
 void MainWindow::exportReport()

@@ -19,7 +19,9 @@ class BusyOverlay;
 class FilterBar;
 class ReportTask;
 class MetricPage;
+class NewDataBar;
 class OverviewPage;
+class WarehouseMenu;
 class WarehouseSession;
 
 /** The dashboard window: menus, filter bar, overview and metric pages, status bar, drop target for extracts. */
@@ -31,8 +33,13 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /** Opens @p path (creating it if needed); false after telling the user why. */
-    bool openWarehouse(const QString &path);
+    /** Opens @p location (a file, created if needed, or a postgresql:// URI); false after telling the user why. */
+    bool openWarehouse(const QString &location);
+    /**
+     * Switches the window to @p location without telling anyone of a failure: false with
+     * @p error set (one line), and the warehouse on show stays open.
+     */
+    bool switchWarehouse(const QString &location, QString *error);
     /** First run / later runs: @p path if given, else the last warehouse, else the demo warehouse. */
     void openStartup(const QString &path, bool forceDemo);
     /** Opens the import wizard with @p files pre-assigned (empty: the wizard asks). */
@@ -58,6 +65,8 @@ public:
     void exportReportTo(const QString &path);
 
 signals:
+    /** The window switched to @p location (a file path, or a URI without password). */
+    void warehouseOpened(const QString &location);
     /** The import wizard was opened with @p files. */
     void importWizardOpened(const QStringList &files);
     /** New numbers are on show (snapshot()). */
@@ -88,10 +97,7 @@ private:
     void updateBusyText();
     void updateFilterBarEnabled();
     void updateStatusBar();
-    void updateRecentMenu();
     void setDemo(bool demo);
-    void newWarehouse();
-    void chooseWarehouse();
     void exportReport();
     void showDataQuality();
     void showDefinitions();
@@ -103,11 +109,12 @@ private:
     MetricsSnapshot m_snapshot;
     FilterBar *m_filterBar = nullptr;
     QWidget *m_banner = nullptr;
+    NewDataBar *m_newData = nullptr;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;
     QVector<MetricPage *> m_metricPages;
-    QMenu *m_recentMenu = nullptr;
+    WarehouseMenu *m_warehouseMenu = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_rowsLabel = nullptr;
     QLabel *m_importLabel = nullptr;

@@ -105,7 +105,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Customer Performance Metrics: the dashboard of the five metrics."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Open warehouse FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Open warehouse FILE, or the team warehouse postgresql://[USER@]HOST[:PORT]/DATABASE."),
+                                QStringLiteral("FILE|URI"));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the demo warehouse."));
     const QCommandLineOption shots(QStringLiteral("screenshot"), QStringLiteral("Save PNG screenshots to DIR and exit."),
                                    QStringLiteral("DIR"));

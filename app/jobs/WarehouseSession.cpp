@@ -3,6 +3,7 @@
 
 #include "report/Provenance.h"
 #include "import/ImportWorker.h"
+#include "session/BatchWatcher.h"
 #include "session/MetricsService.h"
 
 #include "warehouse/SqlFile.h"
@@ -19,7 +20,8 @@ namespace cpm {
 static constexpr int kTestsDelayMs = 500;
 
 WarehouseSession::WarehouseSession(QObject *parent)
-    : QObject(parent), m_metrics(new MetricsService(this)), m_checks(new WarehouseChecks(this))
+    : QObject(parent), m_metrics(new MetricsService(this)), m_checks(new WarehouseChecks(this)),
+      m_watcher(new BatchWatcher(this))
 {
     connect(m_metrics, &MetricsService::domainReady, this, [this](const FilterDomain &domain, const QString &error) {
         m_domain = domain;
@@ -53,20 +55,23 @@ WarehouseSession::WarehouseSession(QObject *parent)
 
 WarehouseSession::~WarehouseSession() = default;
 
-bool WarehouseSession::open(const QString &path)
+bool WarehouseSession::open(const QString &location)
 {
     if (m_project.root().isEmpty() && !m_project.load()) {
         m_errorString = m_project.error().toString();
         return false;
     }
+    // Opened beside the current one, which is replaced only once this one is in: a stopped
+    // server or a wrong password leaves the dashboard on the warehouse it was showing.
     auto warehouse = std::make_unique<Warehouse>();
-    if (!warehouse->open(path, m_project)) {
+    if (!warehouse->open(location, m_project)) {
         m_errorString = warehouse->error().toString();
         return false;
     }
     m_warehouse = std::move(warehouse);
     m_domain = FilterDomain(); // another file: nothing of the previous one applies
-    reload();
+    m_watcher->watch(path(), 0);
+    reload(); // tells the watcher which batch is on show
     return true;
 }
 
@@ -80,6 +85,11 @@ QString WarehouseSession::path() const
     return m_warehouse ? m_warehouse->path() : QString();
 }
 
+bool WarehouseSession::isTeamWarehouse() const
+{
+    return m_warehouse && m_warehouse->isPostgres();
+}
+
 void WarehouseSession::reload()
 {
     m_tests.clear();
@@ -88,6 +98,9 @@ void WarehouseSession::reload()
     m_checkingData = isOpen();
     if (!isOpen())
         return;
+    // Read before the workers reopen it: an import landing in between is then announced
+    // once more rather than missed.
+    m_watcher->setShownBatch(m_warehouse->lastBatchId());
     m_checks->start(path());
     m_metrics->open(path());
     emit rowCountsChanged();

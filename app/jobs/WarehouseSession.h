@@ -13,6 +13,7 @@
 
 namespace cpm {
 
+class BatchWatcher;
 class MetricsService;
 class Warehouse;
 
@@ -31,10 +32,17 @@ public:
     explicit WarehouseSession(QObject *parent = nullptr);
     ~WarehouseSession() override;
 
-    /** Opens (creating if needed) @p path and starts reading it (see reload()); false: see errorString(). */
-    bool open(const QString &path);
+    /**
+     * Opens @p location — a warehouse file (created if needed) or a postgresql:// URI — and
+     * starts reading it (see reload()) and watching it for imports by others (batchWatcher()).
+     * False: see errorString(); the warehouse open before stays open, untouched.
+     */
+    bool open(const QString &location);
     bool isOpen() const;
+    /** The open warehouse: its file path, or its URI (never with a password). */
     QString path() const;
+    /** Whether the open warehouse is a team warehouse on a PostgreSQL server. */
+    bool isTeamWarehouse() const;
     QString errorString() const { return m_errorString; }
 
     /**
@@ -61,6 +69,8 @@ public:
     /** Requested metrics (or the domain) are not delivered yet. */
     bool isBusy() const;
     MetricsService *metricsService() const { return m_metrics; }
+    /** Announces batches imported by others after the one the last open() / reload() read. */
+    BatchWatcher *batchWatcher() const { return m_watcher; }
 
     const QVector<DataTestResult> &dataTests() const { return m_tests; }
     int failingDataTests() const;
@@ -94,6 +104,7 @@ private:
     std::unique_ptr<Warehouse> m_warehouse;
     MetricsService *m_metrics = nullptr;
     WarehouseChecks *m_checks = nullptr;
+    BatchWatcher *m_watcher = nullptr;
     FilterDomain m_domain;
     bool m_hasData = false;
     QVector<DataTestResult> m_tests;

@@ -168,7 +168,10 @@ bool Warehouse::applyScripts(const SqlProject &project)
         for (const QString &statement : splitSqlStatements(dialect().render(script.second))) {
             QSqlQuery query(m_db);
             if (!query.exec(statement)) {
-                m_error = databaseError(script.first, QStringLiteral("warehouse script failed"), query.lastError().databaseText());
+                // A team warehouse's refusal in one actionable line (a read-only role may not
+                // create the tables); the server's text spans lines and quotes the statement.
+                m_error = isPostgres() ? postgresError(m_location, QStringLiteral("cannot create the warehouse tables"), query.lastError())
+                                       : databaseError(script.first, QStringLiteral("warehouse script failed"), query.lastError().databaseText());
                 exec(QStringLiteral("rollback"));
                 return false;
             }
