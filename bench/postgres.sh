@@ -7,7 +7,7 @@
 # Pairs alternate in order, medians and ratios per size.
 #
 #   bench/postgres.sh [sizes...]     sizes like 100k 1M 10M (default: 1M)
-#   REPS=3 bench/postgres.sh 1M 10M
+#   REPS=3 bench/postgres.sh 1M 10M       (PG_REPEAT: cpm-bench passes on the server)
 #
 # Runs inside a throwaway cluster (scripts/with-postgres.sh) unless CPM_TEST_PG_URI names a
 # server (then PGPASSWORD / ~/.pgpass must let psql and cpm in). Same build and data folders
@@ -20,6 +20,9 @@ fi
 BUILD=${CPM_BENCH_BUILD:-$ROOT/build-bench}
 DATA=${CPM_BENCH_DATA:-$BUILD/data}
 REPS=${REPS:-3}
+# Filter passes of cpm-bench on the server (each is 56 filters; SQLite always does 5). A server
+# pass at 10M takes minutes, so 1 there unless PG_REPEAT says otherwise.
+PG_REPEAT=${PG_REPEAT:-}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1M)
 
@@ -76,7 +79,8 @@ run_postgres() {
   local size=$1 dir=$2 uri
   uri=$(fresh_db cpm_bench)
   timed "$size" pg_cpm_import "$CLI" import --db "$uri" "$dir/stores.csv" "$dir/devices.csv" "$dir/transactions.csv"
-  timed "$size" pg_cpm_metrics "$HARNESS" --db "$uri" --repeat 5
+  local repeat=${PG_REPEAT:-$([ "$(count_of "$size")" -ge 10000000 ] && echo 1 || echo 2)}
+  timed "$size" pg_cpm_metrics "$HARNESS" --db "$uri" --repeat "$repeat"
   harness_rows "$size" pg
   printf '%s\tpg_bytes\t%s\t0\n' "$size" "$(psql -tA -d cpm_bench -c "select pg_database_size('cpm_bench')")" >> "$RESULTS"
   # The server's own raw baseline: every column as text, no parsing, no keys, no models.

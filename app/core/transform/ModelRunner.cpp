@@ -253,6 +253,9 @@ bool ModelRunner::runOne(const TransformModel &model)
     m_error = exec(model, create, QStringLiteral("cannot create the ") + materializationName(materializationOf(model)));
     if (!m_error && table)
         m_error = createIndexes(model, relation);
+    if (!m_error && table && m_dialect.engine() == SqlDialect::Engine::Postgres)
+        m_error = exec(model, SqlTemplate(m_root, QStringLiteral("runner/analyze_table.sql")).set(QStringLiteral("relation"), relation),
+                       QStringLiteral("cannot analyze the table"));
     if (!m_error && table)
         m_error = countRows(model, relation, &result.rows);
     result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
