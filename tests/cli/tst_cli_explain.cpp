@@ -124,6 +124,18 @@ private slots:
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
     }
+
+    // A warehouse with nothing imported: the same one line as metrics and check, not the
+    // database's "no such table".
+    void emptyWarehouse()
+    {
+        const QString empty = m_dir.filePath(QStringLiteral("empty.sqlite"));
+        const Run init = cli({"init", "--db", empty});
+        QVERIFY2(init.code == 0, init.err.constData());
+        const Run r = cli({"explain", "--db", empty, "--metric", "top_stores", "--key", "1"});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.err, QByteArray("cpm-cli explain: the warehouse holds no data yet: import extracts first\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliExplain)

@@ -73,6 +73,11 @@ bool MetricExplainer::explain(const QString &metricId, const QString &key, const
         return false;
     // All the explanation's queries see one import, even while another client imports.
     const ReadTransaction consistent(m_db, m_root);
+    if (!SqlFile::scalar(m_db, m_root, QStringLiteral("info/has_relation.sql"), {{QStringLiteral(":name"), QStringLiteral("dim_stores")}})
+             .isValid()) {
+        *error = Error::make(Error::Code::Usage, QStringLiteral("the warehouse holds no data yet: import extracts first"));
+        return false;
+    }
     *out = Explanation();
     out->metricId = metricId;
     out->key = key.trimmed();
