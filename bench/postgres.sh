@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A team warehouse on PostgreSQL next to the SQLite file, on the same generated extracts:
 # cpm-cli import into each (and psql's untyped \copy of the same files as the server's raw
-# baseline, like sqlite3's .import is SQLite's), then the filter changes of cpm-bench (the
-# server computes every metric from its indexed marts; SQLite answers from the snapshot).
+# baseline, like sqlite3's .import is SQLite's), then the filter changes of cpm-bench: on
+# SQLite from the stored snapshot; on the server twice, as the app does it (the snapshot built
+# in process from the server's models) and as cpm-cli does it (the server computes every metric).
 # Pairs alternate in order, medians and ratios per size.
 #
 #   bench/postgres.sh [sizes...]     sizes like 100k 1M 10M (default: 1M)
@@ -79,9 +80,15 @@ run_postgres() {
   local size=$1 dir=$2 uri
   uri=$(fresh_db cpm_bench)
   timed "$size" pg_cpm_import "$CLI" import --db "$uri" "$dir/stores.csv" "$dir/devices.csv" "$dir/transactions.csv"
-  local repeat=${PG_REPEAT:-$([ "$(count_of "$size")" -ge 10000000 ] && echo 1 || echo 2)}
-  timed "$size" pg_cpm_metrics "$HARNESS" --db "$uri" --repeat "$repeat"
-  harness_rows "$size" pg
+  # The app's way: the snapshot built in process from the server's models, then filters.
+  timed "$size" pgapp_cpm_metrics "$HARNESS" --db "$uri" --repeat 5
+  harness_rows "$size" pgapp
+  # The server alone computing every metric (cpm-cli's way); PG_SQL=off skips it.
+  if [ "${PG_SQL:-on}" != off ]; then
+    local repeat=${PG_REPEAT:-$([ "$(count_of "$size")" -ge 10000000 ] && echo 1 || echo 2)}
+    timed "$size" pg_cpm_metrics "$HARNESS" --db "$uri" --backend sql --repeat "$repeat"
+    harness_rows "$size" pg
+  fi
   printf '%s\tpg_bytes\t%s\t0\n' "$size" "$(psql -tA -d cpm_bench -c "select pg_database_size('cpm_bench')")" >> "$RESULTS"
   # The server's own raw baseline: every column as text, no parsing, no keys, no models.
   psql -q -d cpm_bench -c "create table raw_copy ($(head -1 "$dir/transactions.csv" | tr -d '\r\357\273\277' \
@@ -115,6 +122,9 @@ for size in dict.fromkeys(k[0] for k in med):
     if g('pg_cpm_import') and g('sqlite_cpm_import'):
         print(f"  import: PostgreSQL {g('pg_cpm_import'):.2f} s = {g('pg_cpm_import') / g('sqlite_cpm_import'):.2f}x the SQLite file's; "
               f"{g('pg_cpm_import') / g('pg_copy_baseline'):.2f}x psql's untyped \\copy of transactions.csv")
+    if g('pgapp_median_ms') and g('sqlite_median_ms'):
+        print(f"  app on PostgreSQL: snapshot built from the server in {g('pgapp_load_ms'):.0f} ms (SQLite file: {g('sqlite_load_ms'):.0f} ms stored snapshot); "
+              f"then filter changes {g('pgapp_median_ms'):.1f} ms median ({g('pgapp_median_ms') / g('sqlite_median_ms'):.2f}x SQLite's)")
     if g('pg_median_ms') and g('sqlite_median_ms'):
         print(f"  filter change (median): PostgreSQL {g('pg_median_ms'):.1f} ms, SQLite {g('sqlite_median_ms'):.1f} ms; "
               f"dated ranges {g('pg_range_median_ms'):.1f} ms vs {g('sqlite_range_median_ms'):.1f} ms")

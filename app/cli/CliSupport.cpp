@@ -88,7 +88,9 @@ bool computeMetrics(const QCommandLineParser &parser, const MetricFilter &filter
 {
     if (!openWarehouse(parser, opened, err, verb))
         return false;
-    MetricsEngine engine(opened->warehouse.database(), opened->project.root());
+    // A one-off process on a team warehouse lets the server compute (no snapshot to read in).
+    MetricsEngine engine(opened->warehouse.database(), opened->project.root(),
+                         opened->warehouse.isPostgres() ? MetricsEngine::Backend::Sql : MetricsEngine::Backend::Columnar);
     Error error;
     if (!engine.compute(filter, snapshot, &error)) {
         fail(err, verb, error.toString());

@@ -7,7 +7,12 @@
 #include "columnar/ColumnarTable.h"
 #include "warehouse/SqlFile.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 #include <sqlite3.h>
+
+#include <memory>
 
 #include <string>
 #include <string_view>
@@ -27,46 +32,57 @@ void release(V &v)
     V().swap(v);
 }
 
-/** A prepared query (a statement file under snapshot/) on the raw handle, finalised on scope exit. */
+/**
+ * Where the snapshot reads the models from: the raw SQLite handle (the file warehouse), or a
+ * QSqlDatabase on a team warehouse (PostgreSQL), whose snapshot is built in the reader's
+ * process and never stored.
+ */
+struct ModelSource
+{
+    sqlite3 *sqlite = nullptr;
+    QSqlDatabase server;
+};
+
+/**
+ * A query (a statement file under snapshot/) over either source, finalised on scope exit.
+ * On SQLite the column readers are the C API's; on a server the rows stream forward-only and
+ * each row's cells are converted once as it arrives.
+ */
 class Query
 {
 public:
-    Query(sqlite3 *db, const QString &root, const char *relative) : m_db(db)
-    {
-        const QByteArray sql = SqlFile::statementUtf8(root, QLatin1String(relative), &m_fileError);
-        if (!m_fileError)
-            sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr);
-    }
-    ~Query() { sqlite3_finalize(m_stmt); }
+    Query(const ModelSource &source, const QString &root, const char *relative);
+    ~Query();
     Query(const Query &) = delete;
     Query &operator=(const Query &) = delete;
 
-    bool ok(Error *error) const
-    {
-        if (m_stmt)
-            return true;
-        if (m_fileError)
-            return *error = m_fileError, false;
-        *error = Error::make(Error::Code::Database, QStringLiteral("cannot read the warehouse for the metrics: %1")
-                                                        .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-        return false;
-    }
-    bool next() { return sqlite3_step(m_stmt) == SQLITE_ROW; }
-    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-    qint64 integer(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    double real(int c) const { return sqlite3_column_double(m_stmt, c); }
+    bool ok(Error *error) const;
+    bool next() { return m_stmt ? sqlite3_step(m_stmt) == SQLITE_ROW : nextServerRow(); }
+    bool isNull(int c) const { return m_stmt ? sqlite3_column_type(m_stmt, c) == SQLITE_NULL : m_cells[std::size_t(c)].isNull(); }
+    qint64 integer(int c) const { return m_stmt ? sqlite3_column_int64(m_stmt, c) : m_cells[std::size_t(c)].toLongLong(); }
+    double real(int c) const { return m_stmt ? sqlite3_column_double(m_stmt, c) : m_cells[std::size_t(c)].toDouble(); }
     qint64 time(int c) const { return isNull(c) ? kNoTime : integer(c); }
     std::string_view bytes(int c) const
     {
+        if (!m_stmt) {
+            const QByteArray &text = m_text[std::size_t(c)];
+            return std::string_view(text.constData(), std::size_t(text.size()));
+        }
         const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
         return text ? std::string_view(text, std::size_t(sqlite3_column_bytes(m_stmt, c))) : std::string_view();
     }
     QString text(int c) const { const auto b = bytes(c); return QString::fromUtf8(b.data(), qsizetype(b.size())); }
 
 private:
-    sqlite3 *m_db;
+    bool nextServerRow();
+
+    sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    std::unique_ptr<QSqlQuery> m_server;
+    std::vector<QVariant> m_cells;
+    std::vector<QByteArray> m_text;
     Error m_fileError;
+    QString m_serverError;
 };
 
 struct Device
@@ -126,8 +142,8 @@ class Assembler
 {
 public:
     /** @p sqlRoot: where the snapshot's reads of the models (snapshot/ files) are. */
-    Assembler(sqlite3 *db, ColumnarTable &table, Error *error, QString sqlRoot)
-        : m_db(db), m_root(std::move(sqlRoot)), m_t(table), m_error(error)
+    Assembler(ModelSource source, ColumnarTable &table, Error *error, QString sqlRoot)
+        : m_db(std::move(source)), m_root(std::move(sqlRoot)), m_t(table), m_error(error)
     {
     }
 
@@ -168,7 +184,7 @@ private:
     void sortRows(RawRows &rows);
     void precompute(bool aggregates);
 
-    sqlite3 *m_db;
+    ModelSource m_db;
     QString m_root;
     ColumnarTable &m_t;
     Error *m_error;

@@ -71,7 +71,7 @@ void ColumnarBuilder::reset()
 {
     d = std::make_unique<Impl>(d->db, d->root);
     d->table = std::make_unique<ColumnarTable>();
-    d->assembler = std::make_unique<detail::Assembler>(d->db, *d->table, &d->error, d->root);
+    d->assembler = std::make_unique<detail::Assembler>(detail::ModelSource{d->db, {}}, *d->table, &d->error, d->root);
     d->valid = true;
 }
 

@@ -48,7 +48,11 @@ QString stateKey(const QSqlDatabase &db, const QString &sqlRoot)
         state = QStringLiteral("%1|%2|%3").arg(query.value(0).toString(), query.value(1).toString(),
                                                query.value(2).toString());
     }
-    return QFileInfo(db.databaseName()).absoluteFilePath() + QLatin1Char('|') + state;
+    // A server's database is named by host, port and name; a file by its absolute path.
+    const QString where = db.driverName() == QLatin1String("QSQLITE")
+        ? QFileInfo(db.databaseName()).absoluteFilePath()
+        : QStringLiteral("%1:%2/%3").arg(db.hostName()).arg(db.port()).arg(db.databaseName());
+    return where + QLatin1Char('|') + state;
 }
 
 std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &key, Error *error, const QString &sqlRoot)
@@ -60,8 +64,14 @@ std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &
     cached.table.reset(); // free the old snapshot before building the new one
     sqlite3 *handle = sqliteHandle(db);
     if (!handle) {
-        *error = Error::make(Error::Code::Database, QStringLiteral("the warehouse connection is not SQLite"));
-        return nullptr;
+        // A team warehouse stores no snapshot: build it from the server's models.
+        std::shared_ptr<const ColumnarTable> table = ColumnarTable::load(db, error, sqlRoot);
+        cached.lastStatus = persist::Status::Missing;
+        if (table) {
+            cached.key = key;
+            cached.table = table;
+        }
+        return table;
     }
     // The snapshot the last import stored is ~10x faster to read than a rebuild from the
     // models; anything wrong with it (missing, older import or format, damaged) means rebuild.

@@ -139,10 +139,12 @@ bool Assembler::statusOf(std::string_view bytes, quint8 *index)
 
 bool Assembler::loadRows(RawRows *rows)
 {
+    // Counted first: on a server the rows stream, and a second query on the connection would
+    // end the stream.
+    reserve(rows);
     Query q(m_db, m_root, "snapshot/read_stg_transactions.sql");
     if (!q.ok(m_error))
         return false;
-    reserve(rows);
     // Statuses repeat in runs of a few distinct values: remember the last bytes seen.
     std::string lastStatus;
     bool lastNull = true;
@@ -278,8 +280,17 @@ void Assembler::precompute(bool aggregates)
 std::shared_ptr<const ColumnarTable> ColumnarTable::load(sqlite3 *db, Error *error, bool aggregates, const QString &sqlRoot)
 {
     auto table = std::make_shared<ColumnarTable>();
-    detail::Assembler assembler(db, *table, error, sqlRoot);
+    detail::Assembler assembler(detail::ModelSource{db, {}}, *table, error, sqlRoot);
     if (!assembler.run(aggregates))
+        return nullptr;
+    return table;
+}
+
+std::shared_ptr<const ColumnarTable> ColumnarTable::load(const QSqlDatabase &server, Error *error, const QString &sqlRoot)
+{
+    auto table = std::make_shared<ColumnarTable>();
+    detail::Assembler assembler(detail::ModelSource{nullptr, server}, *table, error, sqlRoot);
+    if (!assembler.run(true))
         return nullptr;
     return table;
 }

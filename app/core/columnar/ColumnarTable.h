@@ -17,6 +17,7 @@
 #include <vector>
 
 struct sqlite3;
+class QSqlDatabase;
 
 namespace cpm::columnar {
 
@@ -58,6 +59,11 @@ public:
      */
     static std::shared_ptr<const ColumnarTable> load(sqlite3 *db, Error *error, bool aggregates = true,
                                                      const QString &sqlRoot = QStringLiteral(":/sql"));
+    /**
+     * The same from a team warehouse's server (PostgreSQL), with the aggregates: a reader's
+     * in-process snapshot, built once per import batch and never stored on the server.
+     */
+    static std::shared_ptr<const ColumnarTable> load(const QSqlDatabase &server, Error *error, const QString &sqlRoot);
 
     std::size_t rowCount() const { return amount.size(); }
     int storeCount() const { return int(stores.size()); }

@@ -7,16 +7,12 @@
 #include "warehouse/SqlFile.h"
 
 #include <QElapsedTimer>
-#include <QSqlDriver>
 
 namespace cpm {
 
 MetricsEngine::MetricsEngine(QSqlDatabase db, QString sqlRoot, Backend backend)
     : m_db(db), m_root(std::move(sqlRoot)), m_backend(backend)
 {
-    // A team warehouse (PostgreSQL) keeps no columnar snapshot: the server computes the metrics.
-    if (db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL)
-        m_backend = Backend::Sql;
     if (m_backend == Backend::Sql)
         m_sql = std::make_shared<SqlMetrics>(db, m_root);
     else

@@ -27,8 +27,11 @@ struct FilterDomain
  * Computes the five metrics under a filter. Two interchangeable backends give the same
  * tables: Columnar (default) scans an in-memory columnar snapshot of the fact table in C++,
  * answering any filter in milliseconds at ten million transactions; Sql runs the portable
- * metric files under metrics/ against the pre-aggregated marts. Uses the connection of the
- * thread that created it.
+ * metric files under metrics/ against the pre-aggregated marts. On a team warehouse
+ * (PostgreSQL) the Columnar snapshot is built in this process from the server's models, once
+ * per import batch (what the app's long-lived metrics thread wants); Sql has the server compute
+ * every metric (what a one-off cpm-cli process wants). Uses the connection of the thread that
+ * created it.
  */
 class MetricsEngine
 {
