@@ -124,11 +124,11 @@ private:
         out << "refused: nothing was imported\n";
     }
 
-    // A team warehouse keeps no local snapshot: its metrics are computed by the server.
+    // A team warehouse stores no snapshot: readers build theirs from the server's models.
     static QString snapshotNote(const ImportSummary &summary, bool teamWarehouse)
     {
         if (teamWarehouse)
-            return QStringLiteral(" (team warehouse: metrics computed by the server)");
+            return QStringLiteral(" (team warehouse: no snapshot stored; readers see the new data on refresh)");
         return QStringLiteral(" (columnar snapshot %1 s, %2)")
             .arg(QString::number(summary.snapshotSeconds, 'f', 2),
                  summary.snapshotFromLoadedRows ? QStringLiteral("from the loaded rows") : QStringLiteral("from the models"));
