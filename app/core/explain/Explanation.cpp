@@ -68,35 +68,31 @@ const ExplainFigure *Explanation::figure(const QString &figureKey) const
 
 QString Explanation::sqliteScript(const QString &sqlRoot) const
 {
-    Error ignored; // the files were read when the explanation was made
-    QStringList lines;
-    lines << QStringLiteral("-- cpm explain %1 %2 (%3)").arg(metricId, key, filter.describe())
-          << QStringLiteral("-- Run in the sqlite3 shell on the warehouse file: sqlite3 W.sqlite < this.sql")
-          << QStringLiteral(".param init");
-    lines << SqlFile::text(sqlRoot, QStringLiteral("params/create_param_statuses.sql"), &ignored) + QLatin1Char(';')
-          << SqlFile::text(sqlRoot, QStringLiteral("params/clear_param_statuses.sql"), &ignored) + QLatin1Char(';');
-    const QString insert = SqlFile::text(sqlRoot, QStringLiteral("params/insert_param_status.sql"), &ignored);
-    for (const QString &status : filter.statuses)
-        lines << paramLine(QStringLiteral(":status"), status, QString()) << insert + QLatin1Char(';');
-    for (const ExplainBinding &binding : bindings)
-        lines << paramLine(binding.name, binding.value, binding.meaning);
-    lines << QStringLiteral("-- %1").arg(sqlFile) << sql + QLatin1Char(';');
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return script(sqlRoot, false);
 }
 
 QString Explanation::psqlScript(const QString &sqlRoot) const
 {
+    return script(sqlRoot, true);
+}
+
+QString Explanation::script(const QString &sqlRoot, bool psql) const
+{
     Error ignored; // the files were read when the explanation was made
     QStringList lines;
-    lines << QStringLiteral("-- cpm explain %1 %2 (%3)").arg(metricId, key, filter.describe())
-          << QStringLiteral("-- Run with psql on the team warehouse: psql postgresql://USER@HOST/DB -f this.sql");
+    lines << QStringLiteral("-- cpm explain %1 %2 (%3)").arg(metricId, key, filter.describe());
+    if (psql)
+        lines << QStringLiteral("-- Run with psql on the team warehouse: psql postgresql://USER@HOST/DB -f this.sql");
+    else
+        lines << QStringLiteral("-- Run in the sqlite3 shell on the warehouse file: sqlite3 W.sqlite < this.sql")
+              << QStringLiteral(".param init");
     lines << SqlFile::text(sqlRoot, QStringLiteral("params/create_param_statuses.sql"), &ignored) + QLatin1Char(';')
           << SqlFile::text(sqlRoot, QStringLiteral("params/clear_param_statuses.sql"), &ignored) + QLatin1Char(';');
     const QString insert = SqlFile::text(sqlRoot, QStringLiteral("params/insert_param_status.sql"), &ignored);
     for (const QString &status : filter.statuses)
-        lines << paramLine(QStringLiteral(":status"), status, QString(), true) << insert + QLatin1Char(';');
+        lines << paramLine(QStringLiteral(":status"), status, QString(), psql) << insert + QLatin1Char(';');
     for (const ExplainBinding &binding : bindings)
-        lines << paramLine(binding.name, binding.value, binding.meaning, true);
+        lines << paramLine(binding.name, binding.value, binding.meaning, psql);
     lines << QStringLiteral("-- %1").arg(sqlFile) << sql + QLatin1Char(';');
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

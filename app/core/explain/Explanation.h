@@ -71,6 +71,9 @@ struct Explanation
     QString shellScript(const QString &sqlRoot) const { return fromPostgres ? psqlScript(sqlRoot) : sqliteScript(sqlRoot); }
     /** "sqlite3" or "psql": the shell shellScript() is for. */
     QString shellName() const { return fromPostgres ? QStringLiteral("psql") : QStringLiteral("sqlite3"); }
+
+private:
+    QString script(const QString &sqlRoot, bool psql) const;
 };
 
 /** The column layout of an explanation's transaction list (metric 5 adds the rank and ts). */
