@@ -284,7 +284,11 @@ MetricChart ChartFactory::donut(const MetricTable &table, const ChartOptions &op
         const QVariant type = table.value(row, key("device_type"));
         const QString name = type.isNull() ? QStringLiteral("unknown device") : QStringLiteral("type %1").arg(type.toString());
         const QString pct = formatted(table, row, key("pct"));
-        QPieSlice *slice = series->append(QStringLiteral("%1: %2").arg(name, pct), table.value(row, key("pct")).toDouble());
+        // A thumbnail's legend beside its donut has room for about ten characters: "type 1: 23...."
+        // hid the share, so it names the type by its number there (the title says "device type").
+        const QString label = options.compact && !type.isNull() ? QStringLiteral("%1: %2").arg(type.toString(), pct)
+                                                                 : QStringLiteral("%1: %2").arg(name, pct);
+        QPieSlice *slice = series->append(label, table.value(row, key("pct")).toDouble());
         slice->setLabelVisible(!options.compact);
         QObject::connect(slice, &QPieSlice::hovered, chart, [=](bool status) {
             showTip(status, QStringLiteral("%1\n%2 of transactions\n%3 transactions")
@@ -295,6 +299,7 @@ MetricChart ChartFactory::donut(const MetricTable &table, const ChartOptions &op
     }
     chart->addSeries(series);
     chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setShowToolTips(true); // a label cut short still shows whole on hover
     chart->legend()->setVisible(true); // the only place a thumbnail names its slices
     return {chart, [series](int row) {
                 const QList<QPieSlice *> slices = series->slices();
