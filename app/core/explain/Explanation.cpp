@@ -13,45 +13,42 @@ MetricColumn column(const char *key, const char *header, ValueKind kind)
     return MetricColumn{QString::fromLatin1(key), QString::fromUtf8(header), kind};
 }
 
-/** A value as the sqlite3 shell's ".param set" reads it: numbers bare, text as a quoted literal. */
-QString shellValue(const QVariant &value)
+/** A bound value as SQL: numbers bare, NULL, or text as a quoted literal ('' for a quote). */
+QString sqlValue(const QVariant &value, bool *isText)
 {
+    *isText = false;
     if (!value.isValid() || value.isNull())
         return QStringLiteral("NULL");
     const int type = value.typeId();
     if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
         return value.toString();
+    *isText = true;
     QString literal = value.toString();
     literal.replace(QLatin1Char('\''), QStringLiteral("''"));
-    literal = QLatin1Char('\'') + literal + QLatin1Char('\'');
-    // The shell reads a double-quoted argument with C escapes; the SQL literal goes inside.
-    literal.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    return QLatin1Char('"') + literal + QLatin1Char('"');
+    return QLatin1Char('\'') + literal + QLatin1Char('\'');
 }
 
 /**
- * A value as psql's "\set" stores it for a raw ":name" interpolation: numbers bare, text as a
- * SQL literal written inside a single-quoted \set argument (where '' is one quote and a
- * backslash must be doubled).
+ * The value as a shell stores it for the query: the sqlite3 shell's ".param set" reads a
+ * double-quoted argument with C escapes; psql's "\set" a single-quoted one, where '' is one
+ * quote and a backslash is doubled (then ":name" interpolates the SQL literal as it is).
  */
-QString psqlValue(const QVariant &value)
+QString shellValue(const QVariant &value, bool psql)
 {
-    if (!value.isValid() || value.isNull())
-        return QStringLiteral("NULL");
-    const int type = value.typeId();
-    if (type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::Double)
-        return value.toString();
-    QString literal = value.toString();
-    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
-    literal = QLatin1Char('\'') + literal + QLatin1Char('\'');
-    literal.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("''"));
-    return QLatin1Char('\'') + literal + QLatin1Char('\'');
+    bool isText = false;
+    QString literal = sqlValue(value, &isText);
+    if (!isText)
+        return literal;
+    literal.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    if (psql)
+        return QLatin1Char('\'') + literal.replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
+    return QLatin1Char('"') + literal.replace(QLatin1Char('"'), QStringLiteral("\\\"")) + QLatin1Char('"');
 }
 
 QString paramLine(const QString &name, const QVariant &value, const QString &meaning, bool psql = false)
 {
-    QString line = psql ? QStringLiteral("\\set %1 %2").arg(name.mid(1), psqlValue(value))
-                        : QStringLiteral(".param set %1 %2").arg(name, shellValue(value));
+    QString line = psql ? QStringLiteral("\\set %1 %2").arg(name.mid(1), shellValue(value, true))
+                        : QStringLiteral(".param set %1 %2").arg(name, shellValue(value, false));
     return meaning.isEmpty() ? line : line + QStringLiteral("\n-- ") + name + QStringLiteral(": ") + meaning;
 }
 
