@@ -17,6 +17,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -100,6 +101,7 @@ private slots:
     void droppedFilesAreAssigned();
     void dateOrderOverrideFeedsOptions();
     void rejectsAreListedAndSaved();
+    void rejectLimitIsTheUsers();
     void cancelLeavesWarehouseUnchanged();
     void screenshotsDoNotTouchWarehouse();
     void progressIsEstimatedInRows();
@@ -266,6 +268,41 @@ void TestImportWizard::rejectsAreListedAndSaved()
     const QByteArray csv = saved.readAll();
     QVERIFY(csv.startsWith("file,line,column,column_name,value,reason,raw_text\r\n"));
     QVERIFY2(csv.contains("transactions.csv,3,6,amount,lots,"), csv.constData());
+}
+
+void TestImportWizard::rejectLimitIsTheUsers()
+{
+    // 3 of 5 rows have a non-numeric amount: 60 % rejected, over the default 50 % limit.
+    const QString file = m_dir.filePath(QStringLiteral("sixty/transactions.csv"));
+    QByteArray csv = "id,device_id,product_name,product_sku,category_name,amount,status,created_at,happened_at\n";
+    for (int id = 1; id <= 5; ++id)
+        csv += QByteArray::number(id) + ",10,Tea,1,Drinks," + (id <= 2 ? "5" : "lots")
+            + ",accepted,01/10/2022 1:00:00,01/10/2022 1:00:00\n";
+    test::writeFile(file, csv);
+    const QString path = m_dir.filePath(QStringLiteral("sixty.sqlite"));
+    ImportWizard wizard(path, {file});
+    QSignalSpy finished(&wizard, &ImportWizard::importFinished);
+    wizard.show(); // QWizard has no current page until shown
+    wizard.next();
+    wizard.next();
+    auto *check = child<CheckPage>(&wizard, "checkPage");
+    QCOMPARE(check->rejectLimit()->value(), 50);
+    QTRY_VERIFY_WITH_TIMEOUT(check->isRefused(), kTimeoutMs);
+    QVERIFY(!check->isComplete());
+    QVERIFY2(child<QLabel>(&wizard, "checkStatus")->text().contains("more than the 50% allowed"),
+             qPrintable(child<QLabel>(&wizard, "checkStatus")->text()));
+    keepShot(&wizard, QStringLiteral("state-refused"));
+
+    check->rejectLimit()->setValue(59); // still below 60 %: checked again, still refused
+    QTRY_VERIFY_WITH_TIMEOUT(check->isRefused() && child<QLabel>(&wizard, "checkStatus")->text().contains("59%"), kTimeoutMs);
+    check->rejectLimit()->setValue(60); // exactly the share: allowed, as --max-reject-share 0.6
+    QTRY_VERIFY_WITH_TIMEOUT(check->isComplete(), kTimeoutMs);
+    QCOMPARE(check->summary().files[0].rowsRejected, 3);
+    QCOMPARE(countRows(path), Counts({0, 0, 0})); // the checks rolled back
+    keepShot(&wizard, QStringLiteral("state-reject-limit"));
+    wizard.next();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
+    QCOMPARE(countRows(path), Counts({0, 0, 2}));
 }
 
 void TestImportWizard::cancelLeavesWarehouseUnchanged()

@@ -17,7 +17,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSpinBox>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -85,6 +87,7 @@ void CheckPage::setupUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
+    layout->addLayout(makeRejectLimitRow());
     layout->addWidget(m_progress);
     layout->addWidget(summaryTable);
     layout->addWidget(m_notes);
@@ -95,7 +98,45 @@ void CheckPage::setupUi()
     layout->addWidget(rejectsTable, 1);
 }
 
+QLayout *CheckPage::makeRejectLimitRow()
+{
+    m_rejectLimit = new QSpinBox(this);
+    m_rejectLimit->setObjectName(QStringLiteral("rejectLimit"));
+    m_rejectLimit->setRange(0, 100);
+    m_rejectLimit->setSuffix(QStringLiteral(" %"));
+    m_rejectLimit->setValue(qRound(m_selection->maxRejectShare() * 100));
+    m_rejectLimit->setToolTip(tr("A file whose rejected rows exceed this share of its rows is refused whole; "
+                                 "a file that loads no row is always refused (cpm-cli: --max-reject-share)."));
+    m_recheck = new QTimer(this);
+    m_recheck->setSingleShot(true);
+    m_recheck->setInterval(400);
+    connect(m_rejectLimit, &QSpinBox::valueChanged, m_recheck, qOverload<>(&QTimer::start));
+    connect(m_recheck, &QTimer::timeout, this, &CheckPage::onRejectLimitChanged);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Refuse a file when more than"), this));
+    row->addWidget(m_rejectLimit);
+    row->addWidget(new QLabel(tr("of its rows are rejected"), this));
+    row->addStretch(1);
+    return row;
+}
+
+void CheckPage::onRejectLimitChanged()
+{
+    const double share = m_rejectLimit->value() / 100.0;
+    if (qFuzzyCompare(1.0 + share, 1.0 + m_selection->maxRejectShare()))
+        return;
+    m_selection->setMaxRejectShare(share);
+    // The dry run applies the limit, so a new one means a new check (cheap: nothing is kept).
+    stop();
+    startCheck();
+}
+
 void CheckPage::initializePage()
+{
+    startCheck();
+}
+
+void CheckPage::startCheck()
 {
     m_checked = false;
     m_summaryModel->clear();
@@ -209,7 +250,8 @@ void CheckPage::showOutcome(const ImportSummary &summary, qint64 rows, qint64 re
         m_status->setText(QStringLiteral("<span style='color:#c0392b'><b>%1</b><br>%2</span><br>%3")
                               .arg(tr("Import is disabled: this file would be refused.").toHtmlEscaped(),
                                    reason.toHtmlEscaped(),
-                                   tr("Check the rejected rows below, fix the file and go Back to pick it again.")
+                                   tr("Check the rejected rows below, fix the file and go Back to pick it again, or raise the "
+                                      "limit when leaving these rows out is acceptable.")
                                        .toHtmlEscaped()));
         setCommitToolTip(tr("Disabled: %1").arg(reason));
     } else {

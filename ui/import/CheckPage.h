@@ -7,8 +7,11 @@
 #include <QWizardPage>
 
 class QLabel;
+class QLayout;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
+class QTimer;
 class QTableView;
 
 namespace cpm {
@@ -22,7 +25,8 @@ class ImportTask;
  * Step 3: a dry run of the whole import on a worker thread (loaded, counted, rolled back):
  * per file ok / rejected / notes, the rejects once per reason with their counts and first
  * lines, and a way to save every rejected row as CSV. A file the import would refuse (it
- * loads nothing, or rejects more than the allowed share) disables Import, saying why.
+ * loads nothing, or rejects more than the allowed share, which the user can raise or lower
+ * here like `cpm-cli import --max-reject-share`) disables Import, saying why.
  * Committing this page starts the real import.
  */
 class CheckPage : public QWizardPage
@@ -43,6 +47,8 @@ public:
     const ImportSummary &summary() const;
     /** The import would be refused for its rejects (RejectPolicy): Import stays disabled. */
     bool isRefused() const;
+    /** The reject limit control (percent of a file's rows); changing it checks again. */
+    QSpinBox *rejectLimit() const { return m_rejectLimit; }
     /** Writes every rejected row of the dry run as CSV to @p path (atomically). False: nothing written. */
     bool saveRejects(const QString &path, QString *errorMessage = nullptr);
 
@@ -52,6 +58,9 @@ signals:
 
 private:
     void setupUi();
+    QLayout *makeRejectLimitRow();
+    void startCheck();
+    void onRejectLimitChanged();
     void onProgress(const QString &phase, qint64 done, qint64 total);
     void onFinished(const ImportSummary &summary);
     void chooseAndSaveRejects();
@@ -72,6 +81,8 @@ private:
     QLabel *m_notes = nullptr;
     QLabel *m_rejectsTitle = nullptr;
     QPushButton *m_saveRejects = nullptr;
+    QSpinBox *m_rejectLimit = nullptr;
+    QTimer *m_recheck = nullptr; ///< waits for the typing in the limit box to settle
     bool m_checked = false;
     QTemporaryDir m_scratch; ///< holds the dry run's rejected rows until saved or the page goes
 };

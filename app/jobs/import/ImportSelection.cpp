@@ -170,6 +170,7 @@ ImportOptions ImportSelection::options(bool dryRun) const
         options.files << ImportSource{slot(role).path, role, slot(role).sheet()};
     options.columnDateOrders = m_dateOrders;
     options.fileDecimalMarks = m_decimalMarks;
+    options.maxRejectShare = m_maxRejectShare;
     return options;
 }
 

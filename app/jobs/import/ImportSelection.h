@@ -62,7 +62,14 @@ public:
     DecimalMark decimalMark(FileRole role) const { return m_decimalMarks.value(roleName(role), DecimalMark::Auto); }
     void setDecimalMark(FileRole role, DecimalMark mark);
 
-    /** Options for the importer: every filled slot with its role forced, the chosen date orders. */
+    /**
+     * The share of a file's rows that may be rejected before the import refuses it (0..1;
+     * RejectPolicy, the same rule as `cpm-cli import --max-reject-share`).
+     */
+    double maxRejectShare() const { return m_maxRejectShare; }
+    void setMaxRejectShare(double share) { m_maxRejectShare = share; }
+
+    /** Options for the importer: every filled slot with its role forced, the chosen date orders and reject limit. */
     ImportOptions options(bool dryRun) const;
 
     /** Which columns @p path (its @p sheet, for a workbook) lacks for each kind, closest kind first (e.g. "as transactions it lacks amount"). */
@@ -79,6 +86,7 @@ private:
     QVector<Misfit> m_misfits;
     QHash<QString, DateOrder> m_dateOrders;
     QHash<QString, DecimalMark> m_decimalMarks; ///< keyed by role name, as ImportOptions::fileDecimalMarks
+    double m_maxRejectShare = ImportOptions().maxRejectShare;
 };
 
 } // namespace cpm
