@@ -3,7 +3,9 @@
 # Side-by-side benchmark: the sqlite3 baseline (../shared/bench-baseline) against cpm on the
 # same generated extracts, alternating run by run, several repetitions, medians and ratios.
 #
-#   bench/run.sh [sizes...]      sizes like 100k 1M 10M (default: 100k 1M)
+#   bench/run.sh [sizes...]      sizes like 100k 1M 10M, each optionally with the data shape:
+#                                1M-wide is `cpm-cli generate --profile wide` (50k products at
+#                                1M, long quoted names, dashed card numbers); default: 100k 1M 1M-wide
 #   REPS=5 bench/run.sh 1M       repetitions per size (default 3)
 #
 # Environment: CPM_BENCH_BUILD (Release build dir, default build-bench), CPM_BENCH_DATA
@@ -18,10 +20,13 @@ DATA=${CPM_BENCH_DATA:-$BUILD/data}
 BASELINE=$(cd "${CPM_BENCH_BASELINE:-$ROOT/../shared/bench-baseline}" && pwd)
 REPS=${REPS:-3}
 SIZES=("$@")
-[ ${#SIZES[@]} -eq 0 ] && SIZES=(100k 1M)
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(100k 1M 1M-wide)
 
+# SIZE[-SHAPE]: the count, and the generator profile (standard unless "-wide" follows).
+profile_of() { case $1 in *-wide) echo wide ;; *) echo standard ;; esac; }
 count_of() {
-  local s=${1,,}
+  local s=${1%-wide}
+  s=${s,,}
   case $s in
     *k) echo $(( ${s%k} * 1000 )) ;;
     *m) echo $(( ${s%m} * 1000000 )) ;;
@@ -107,7 +112,7 @@ next_extract() {
   stores=$(( $(wc -l < "$dir/stores.csv") - 1 ))
   devices=$(( $(wc -l < "$dir/devices.csv") - 1 ))
   "$CLI" generate --transactions $(( n / 100 )) --stores "$stores" --devices "$devices" --first-id $(( n + 1 )) \
-    --seed 7 --out "$dir-next" >/dev/null
+    --seed 7 --profile "$(profile_of "$1")" --out "$dir-next" >/dev/null
 }
 
 # DuckDB through @duckdb/node-api (bench/duckdb/): typed read_csv load, the five metrics, the
@@ -182,7 +187,7 @@ for size in "${SIZES[@]}"; do
   dir=$DATA/extract-$size
   if [ ! -f "$dir/transactions.csv" ]; then
     echo "== generating $n transactions into $dir" >&2
-    "$CLI" generate --transactions "$n" --out "$dir" >/dev/null
+    "$CLI" generate --transactions "$n" --profile "$(profile_of "$size")" --out "$dir" >/dev/null
   fi
   next_extract "$size" "$dir" "$n"
   printf '%s\ttransactions\t%s\t0\n' "$size" "$n" >> "$RESULTS"

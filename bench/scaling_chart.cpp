@@ -76,11 +76,16 @@ public:
         return values.size() % 2 ? values[half] : (values[half - 1] + values[half]) / 2;
     }
 
-    /** (transactions, size label) of every size with a row count, smallest first. */
+    /**
+     * (transactions, size label) of every size with a row count, smallest first. Other data
+     * shapes ("1M-wide") are left out: a scaling line joins one shape's sizes only.
+     */
     QVector<QPair<double, QString>> sizes() const
     {
         QVector<QPair<double, QString>> out;
         for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
+            if (it.key().contains(QLatin1Char('-')))
+                continue;
             if (const auto n = median(it.key(), QStringLiteral("transactions")))
                 out.append({*n, it.key()});
         }

@@ -53,6 +53,13 @@ bool readOptions(const QCommandLineParser &parser, GeneratorOptions *options, QS
         }
     }
     options->cardData = !parser.isSet(QStringLiteral("no-card-data"));
+    const QString profile = parser.value(QStringLiteral("profile"));
+    if (profile == QLatin1String("wide")) {
+        options->profile = GeneratorProfile::Wide;
+    } else if (profile != QLatin1String("standard")) {
+        *reason = QStringLiteral("--profile expects standard or wide, got '%1'").arg(profile);
+        return false;
+    }
     return true;
 }
 
@@ -61,7 +68,8 @@ void printSummary(QTextStream &out, const QString &directory, const GeneratorOpt
 {
     const QDir dir(directory);
     out << "Wrote " << options.transactions << " synthetic transactions (seed " << options.seed
-        << (options.cardData ? ", with card data" : ", no card data") << ") to "
+        << (options.cardData ? ", with card data" : ", no card data")
+        << (options.profile == GeneratorProfile::Wide ? ", wide profile" : "") << ") to "
         << QDir::toNativeSeparators(dir.absolutePath()) << ":\n";
     for (const char *name : {"stores.csv", "devices.csv", "transactions.csv"}) {
         const QFileInfo info(dir.filePath(QLatin1String(name)));
@@ -87,6 +95,10 @@ public:
                           QStringLiteral("N")});
         parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed; the same options and seed give identical files."), QStringLiteral("S")});
         parser.addOption({QStringLiteral("no-card-data"), QStringLiteral("Leave out the card_number and cvv columns.")});
+        parser.addOption({QStringLiteral("profile"),
+                          QStringLiteral("Data shape: standard (default; a few hundred products) or wide (one product per 20 "
+                                         "transactions with long quoted names, card numbers also dashed)."),
+                          QStringLiteral("NAME"), QStringLiteral("standard")});
     }
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override

@@ -238,6 +238,34 @@ private slots:
         QVERIFY(sorted[0] > 3 * sorted[10]);   // skewed: the top seller dominates
     }
 
+    void wideProfileIsHighCardinality()
+    {
+        GeneratorOptions options;
+        options.transactions = 20000;
+        options.profile = GeneratorProfile::Wide;
+        const Table tx = readTable(generate(QStringLiteral("wide"), options) + QStringLiteral("/transactions.csv"));
+        QCOMPARE(tx.rows.size(), 20000);
+        const auto column = [&](const char *name) { return tx.header.indexOf(QByteArray(name)); };
+        QSet<QByteArray> names, skus;
+        int quoted = 0, withComma = 0, dashed = 0, spaced = 0;
+        for (const QList<QByteArray> &row : tx.rows) {
+            const QByteArray &name = row[column("product_name")];
+            QByteArray sku = row[column("product_sku")];
+            names.insert(name);
+            skus.insert(sku.startsWith('v') ? sku.mid(1) : sku);
+            quoted += name.contains('"');
+            withComma += name.contains(',');
+            dashed += row[column("card_number")].contains('-');
+            spaced += row[column("card_number")].contains(' ');
+            QCOMPARE(sku.size(), sku.startsWith('v') ? 14 : 13);
+        }
+        // One product per 20 transactions, every one sold (Zipf totals give each at least one).
+        QCOMPARE(names.size(), 1000);
+        QCOMPARE(skus.size(), 1000);
+        QVERIFY2(quoted > 1000 && withComma > 1000, qPrintable(QStringLiteral("%1 %2").arg(quoted).arg(withComma)));
+        QVERIFY(dashed > 2000 && spaced > 2000);
+    }
+
     void withoutCardData()
     {
         GeneratorOptions options;

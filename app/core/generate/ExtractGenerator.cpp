@@ -133,7 +133,9 @@ Plan makePlan(const GeneratorOptions &options)
         ? options.stores
         : static_cast<int>(std::clamp<qint64>(options.transactions / 50, 20, 100000));
     plan.devices = options.devices > 0 ? options.devices : plan.stores * 2;
-    plan.products = static_cast<int>(std::clamp<qint64>(options.transactions / 40, 20, 500));
+    plan.products = options.profile == GeneratorProfile::Wide
+        ? static_cast<int>(std::clamp<qint64>(options.transactions / 20, 20, 5000000))
+        : static_cast<int>(std::clamp<qint64>(options.transactions / 40, 20, 500));
     return plan;
 }
 
@@ -321,7 +323,8 @@ bool Run::writeTransactions()
     if (!open(2, "transactions.csv", header))
         return false;
     Prng productPrng = streamFor(m_options.seed, ProductStream);
-    m_products = makeProducts(m_plan.products, productPrng);
+    m_products = m_options.profile == GeneratorProfile::Wide ? makeWideProducts(m_plan.products, productPrng)
+                                                             : makeProducts(m_plan.products, productPrng);
     m_quotas = std::make_unique<QuotaPicker>(statusQuotas(m_plan.transactions, m_plan.products, productPrng));
     Prng prng = streamFor(m_options.seed, TransactionStream);
     for (qint64 id = m_options.firstId; id < m_options.firstId + m_plan.transactions; ++id) {
@@ -357,7 +360,7 @@ void Run::appendTransaction(qint64 id, Prng &prng)
     out += statusNames[slot % 3];
     if (m_options.cardData) {
         out += ',';
-        appendCardNumber(out, prng);
+        appendCardNumber(out, prng, m_options.profile == GeneratorProfile::Wide && prng.chance(0.3) ? '-' : ' ');
         out += ',';
         appendNumber(out, prng.range(100, 999));
     }

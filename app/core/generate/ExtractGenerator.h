@@ -9,6 +9,14 @@
 
 namespace cpm {
 
+/**
+ * The shape of the data. Standard: a few hundred products, card numbers in spaced groups.
+ * Wide: the high-cardinality shape other exports have (one product per 20 transactions, so
+ * 50,000 distinct names and SKUs at 1M; long names with quotes and commas; card numbers also
+ * dashed), to check that speed does not depend on our own generator's friendly data.
+ */
+enum class GeneratorProfile { Standard, Wide };
+
 /** What to generate; the same options and seed always give byte-identical files. */
 struct GeneratorOptions
 {
@@ -18,6 +26,7 @@ struct GeneratorOptions
     quint64 seed = 20221001;
     bool cardData = true;    ///< add card_number and cvv columns, like real extracts do
     qint64 firstId = 1;      ///< the first transaction id (a later extract continues the ids)
+    GeneratorProfile profile = GeneratorProfile::Standard;
 };
 
 /**

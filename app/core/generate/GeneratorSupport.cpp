@@ -125,7 +125,7 @@ void appendTimestamp(QByteArray &out, qint64 secondsSinceEpoch)
     out.append(text, p - text);
 }
 
-void appendCardNumber(QByteArray &out, Prng &prng)
+void appendCardNumber(QByteArray &out, Prng &prng, char separator)
 {
     // Digit-group layouts seen in card exports; 0 marks an unspaced number of that length.
     struct Layout { int groups[5]; };
@@ -141,7 +141,7 @@ void appendCardNumber(QByteArray &out, Prng &prng)
         if (group == 0)
             break;
         if (!first)
-            out.append(' ');
+            out.append(separator);
         for (int i = 0; i < group; ++i) {
             const char digit = first && i == 0 ? leading[prng.below(sizeof leading - 1)]
                                                : static_cast<char>('0' + prng.below(10));

@@ -57,8 +57,8 @@ void appendTimestamp(QByteArray &out, qint64 secondsSinceEpoch);
 /** Naive seconds since 1970 of a civil date at midnight. */
 qint64 epochSeconds(int year, int month, int day);
 
-/** A made-up card number: 15 to 19 digits, mostly in space-separated groups. */
-void appendCardNumber(QByteArray &out, Prng &prng);
+/** A made-up card number: 15 to 19 digits, mostly in groups separated by @p separator. */
+void appendCardNumber(QByteArray &out, Prng &prng, char separator = ' ');
 
 /**
  * Writes one CSV file through a large buffer (few syscalls, flat memory). Starts with a

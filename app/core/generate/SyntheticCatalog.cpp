@@ -139,6 +139,38 @@ std::vector<Product> makeProducts(int count, Prng &prng)
     return products;
 }
 
+std::vector<Product> makeWideProducts(int count, Prng &prng)
+{
+    static const char *const sizes[] = {"250 g", "1 kg", "6-pack", "XL", "0.5 l", "family size", "set of 3", "refill"};
+    std::vector<Product> products;
+    products.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const Category &category = categories[prng.below(std::size(categories))];
+        // The index in the name keeps every name distinct however many are asked for.
+        QByteArray name(pick(adjectives, prng));
+        name += ' ';
+        name += makeProductName(category, prng);
+        if (prng.chance(0.6))
+            name += QByteArray(", ") + pick(sizes, prng);
+        if (prng.chance(0.4))
+            name += " \"Lot " + QByteArray::number(i + 1) + '"';
+        else
+            name += " #" + QByteArray::number(i + 1);
+        // A multiplier coprime with 10 permutes 0..10^10-1, so SKUs never collide.
+        const quint64 permuted = (static_cast<quint64>(i) * 7919u + 104729u) % 10000000000ull;
+        QByteArray code = "20" + QByteArray::number(permuted).rightJustified(10, '0');
+        code += eanCheckDigit(code);
+        Product product;
+        product.name = csvField(name);
+        product.sku = code;
+        product.prefixedSku = 'v' + code;
+        product.category = csvField(category.name);
+        product.price = static_cast<int>(category.basePrice * (0.6 + prng.uniform() * 1.4)) + 1;
+        products.push_back(std::move(product));
+    }
+    return products;
+}
+
 void appendStoreFields(QByteArray &out, qint64 createdAt, int customerCount, Prng &prng)
 {
     // Two different words: "Nimbus Nimbus Ltd" reads like a bug in the generator.

@@ -22,6 +22,12 @@ struct Product
 
 /** @p count distinct products over a dozen categories; a few names need CSV quoting. */
 std::vector<Product> makeProducts(int count, Prng &prng);
+/**
+ * @p count distinct products (up to millions) with long names, many of them with commas and
+ * double quotes ("Golden Rustic Croissant, 250 g \"Lot 4711\""), and 13-digit SKUs that stay
+ * distinct for every index.
+ */
+std::vector<Product> makeWideProducts(int count, Prng &prng);
 
 /**
  * Appends the fields after the id of one stores.csv row:
