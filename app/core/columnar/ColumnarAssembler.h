@@ -5,6 +5,7 @@
 
 #include "base/Error.h"
 #include "columnar/ColumnarTable.h"
+#include "columnar/StringIndex.h"
 #include "warehouse/SqlFile.h"
 
 #include <QSqlDatabase>
@@ -190,7 +191,7 @@ private:
     Error *m_error;
     std::unordered_map<qint64, qint32> m_storeSlot;
     DeviceIndex m_devices;
-    std::unordered_map<std::string, qint32> m_pairs, m_skus, m_names;
+    StringIndex m_pairs, m_skus, m_names;
     std::string m_key;
 };
 

@@ -103,23 +103,21 @@ qint32 Assembler::pairOf(std::string_view sku, std::string_view name, bool lossy
     m_key.assign(sku);
     m_key.push_back('\0'); // CSV fields never hold NUL bytes, so the key is unambiguous
     m_key.append(name);
-    const auto found = m_pairs.find(m_key);
-    qint32 skuIndex = 0;
-    if (found != m_pairs.end()) {
-        skuIndex = m_t.pairSku[std::size_t(found->second)];
+    bool added = false;
+    const qint32 pair = m_pairs.intern(m_key, &added);
+    if (!added) {
         if (lossy)
-            m_t.skuLossy[std::size_t(skuIndex)] = 1;
-        return found->second;
+            m_t.skuLossy[std::size_t(m_t.pairSku[std::size_t(pair)])] = 1;
+        return pair;
     }
-    const auto sku_ = m_skus.emplace(std::string(sku), qint32(m_skus.size())).first;
-    if (std::size_t(sku_->second) == m_t.skuLossy.size())
+    const qint32 skuIndex = m_skus.intern(sku);
+    if (std::size_t(skuIndex) == m_t.skuLossy.size())
         m_t.skuLossy.push_back(0);
     if (lossy)
-        m_t.skuLossy[std::size_t(sku_->second)] = 1;
-    const auto name_ = m_names.emplace(std::string(name), qint32(m_names.size())).first;
-    m_t.pairSku.push_back(sku_->second);
-    m_t.pairName.push_back(name_->second);
-    return m_pairs.emplace(m_key, qint32(m_pairs.size())).first->second;
+        m_t.skuLossy[std::size_t(skuIndex)] = 1;
+    m_t.pairSku.push_back(skuIndex);
+    m_t.pairName.push_back(m_names.intern(name));
+    return pair;
 }
 
 bool Assembler::statusOf(std::string_view bytes, quint8 *index)
@@ -185,16 +183,18 @@ void Assembler::reserve(RawRows *rows)
 }
 
 /** Returns old index → new index after sorting @p names bytewise into @p sorted. */
-std::vector<qint32> sortedDictionary(const std::unordered_map<std::string, qint32> &names, std::vector<QByteArray> *sorted)
+std::vector<qint32> sortedDictionary(const StringIndex &names, std::vector<QByteArray> *sorted)
 {
-    std::vector<std::pair<const std::string *, qint32>> entries;
-    for (const auto &entry : names)
-        entries.emplace_back(&entry.first, entry.second);
-    std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) { return *a.first < *b.first; });
-    std::vector<qint32> remap(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        remap[std::size_t(entries[i].second)] = qint32(i);
-        sorted->push_back(QByteArray(entries[i].first->data(), qsizetype(entries[i].first->size())));
+    std::vector<qint32> order(names.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = qint32(i);
+    std::sort(order.begin(), order.end(), [&names](qint32 a, qint32 b) { return names.key(a) < names.key(b); });
+    std::vector<qint32> remap(order.size());
+    sorted->reserve(sorted->size() + order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        remap[std::size_t(order[i])] = qint32(i);
+        const std::string_view key = names.key(order[i]);
+        sorted->push_back(QByteArray(key.data(), qsizetype(key.size())));
     }
     return remap;
 }
