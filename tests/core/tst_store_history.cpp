@@ -4,6 +4,7 @@
 // current store and by the store at each transaction (both backends), and a refused import
 // that leaves the history as it was. Every expected value was worked out by hand (see the
 // fixtures' README and the comments).
+#include "../common/CliProcess.h"
 #include "../common/StoreHistoryFixture.h"
 
 #include "transform/DataTestRunner.h"
@@ -89,6 +90,42 @@ private slots:
                               QStringLiteral("Grocery/Portugal: 6 290 48.3333 1 1")}));
         QCOMPARE(cells(metric3(m_w.warehouse, engine, StoreVersion::AtTransaction, feb1)),
                  (QStringList{QStringLiteral("Beauty/France: 2 280 140.0000 1 2"), QStringLiteral("Grocery/Portugal: 7 790 112.8571 2 2")}));
+    }
+
+    void cliImportAndBothReadings()
+    {
+        // The same three batches through cpm-cli import --extract-time, then metrics both ways.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("cli.sqlite"));
+        const QString one = test::fixture(QStringLiteral("scd2-week1")), two = test::fixture(QStringLiteral("scd2-week2"));
+        const QList<QStringList> imports{
+            {one + QStringLiteral("/stores.csv"), one + QStringLiteral("/devices.csv"), one + QStringLiteral("/transactions.csv"),
+             QStringLiteral("--extract-time"), QStringLiteral("2022-02-01T00:00:05")},
+            {two + QStringLiteral("/stores.csv"), QStringLiteral("--extract-time"), QStringLiteral("2022-02-05 00:00:00")},
+            {two + QStringLiteral("/transactions.csv"), QStringLiteral("--extract-time"), QStringLiteral("2022-03-03T00:00:00")}};
+        for (const QStringList &files : imports) {
+            const test::Run run = test::cli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), db} + files);
+            QVERIFY2(run.code == 0, run.err.constData());
+        }
+        const QStringList metric{QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--metric"),
+                                 QStringLiteral("avg_amount_by_typology_country"), QStringLiteral("--format"), QStringLiteral("csv")};
+        const test::Run current = test::cli(metric);
+        const test::Run atTransaction = test::cli(metric + QStringList{QStringLiteral("--store-version"), QStringLiteral("at-transaction")});
+        QCOMPARE(current.code, 0);
+        QCOMPARE(atTransaction.code, 0);
+        // CSV lines end in CRLF (RFC 4180).
+        const QByteArray now = QByteArray(current.out).replace("\r\n", "\n");
+        const QByteArray then = QByteArray(atTransaction.out).replace("\r\n", "\n");
+        // Columns: typology, country, transactions, avg_amount, avg_store_total, stores, stores_in_group, total_amount.
+        QVERIFY2(now.contains("\nBeauty,Portugal,3,300,900,1,1,900\n"), now.constData());
+        QVERIFY2(now.contains("\nGrocery,Portugal,6,"), now.constData());
+        QVERIFY2(then.contains("\nBeauty,Portugal,2,200,400,1,1,400\n"), then.constData());
+        QVERIFY2(then.contains("\nGrocery,Portugal,7,112.857142857143,395,2,2,790"), then.constData());
+        const test::Run bad = test::cli(metric + QStringList{QStringLiteral("--store-version"), QStringLiteral("then")});
+        QCOMPARE(bad.code, 2);
+        const test::Run badTime = test::cli({QStringLiteral("import"), QStringLiteral("--db"), db, two + QStringLiteral("/stores.csv"),
+                                             QStringLiteral("--extract-time"), QStringLiteral("last week")});
+        QCOMPARE(badTime.code, 2);
     }
 
     void refusedImportLeavesHistoryUnchanged()

@@ -69,7 +69,7 @@ QString MetricFilter::describe() const
                          to.isValid() ? to.toString(Qt::ISODate) : QStringLiteral("…"));
     }
     // The default reading goes unsaid, so titles and reports made before store history read the same.
-    const QString stores = storeVersion == StoreVersion::AtTransaction ? QStringLiteral(" · stores as at each transaction") : QString();
+    const QString stores = storeVersion == StoreVersion::AtTransaction ? QStringLiteral(" · stores as they were at each transaction") : QString();
     return QStringLiteral("%1 · %2%3%4").arg(statuses.join(QLatin1Char('+')), timeColumnName(timeColumn), range, stores);
 }
 
