@@ -121,6 +121,11 @@ private slots:
         QVERIFY2(now.contains("\nGrocery,Portugal,6,"), now.constData());
         QVERIFY2(then.contains("\nBeauty,Portugal,2,200,400,1,1,400\n"), then.constData());
         QVERIFY2(then.contains("\nGrocery,Portugal,7,112.857142857143,395,2,2,790"), then.constData());
+        QStringList json = metric;
+        json.replace(json.indexOf(QStringLiteral("csv")), QStringLiteral("json"));
+        const test::Run described = test::cli(json + QStringList{QStringLiteral("--store-version"), QStringLiteral("at-transaction")});
+        QVERIFY2(described.out.contains("\"store_version\": \"at-transaction\""), described.out.constData());
+        QVERIFY2(test::cli(json).out.contains("\"store_version\": \"current\""), "the default reading is named too");
         const test::Run bad = test::cli(metric + QStringList{QStringLiteral("--store-version"), QStringLiteral("then")});
         QCOMPARE(bad.code, 2);
         const test::Run badTime = test::cli({QStringLiteral("import"), QStringLiteral("--db"), db, two + QStringLiteral("/stores.csv"),
