@@ -137,6 +137,7 @@ MetricFilter FilterBar::filter() const
     if (m_statusBoxes.isEmpty())
         return m_wanted; // no warehouse yet: keep what was asked for
     MetricFilter f;
+    f.storeVersion = m_storeVersion;
     f.statuses.clear();
     for (const QCheckBox *box : m_statusBoxes) {
         if (box->isChecked())
@@ -155,6 +156,7 @@ MetricFilter FilterBar::filter() const
 void FilterBar::setFilter(const MetricFilter &filter)
 {
     m_wanted = filter;
+    m_storeVersion = filter.storeVersion;
     m_blocked = true;
     for (QCheckBox *box : m_statusBoxes)
         box->setChecked(filter.statuses.contains(box->text()));
@@ -165,6 +167,14 @@ void FilterBar::setFilter(const MetricFilter &filter)
     if (filter.to.isValid())
         m_to->setDate(filter.to);
     m_blocked = false;
+    emitChanged();
+}
+
+void FilterBar::setStoreVersion(StoreVersion version)
+{
+    if (version == m_storeVersion)
+        return;
+    m_storeVersion = m_wanted.storeVersion = version;
     emitChanged();
 }
 

@@ -27,6 +27,8 @@ public:
     MetricFilter filter() const;
     /** Shows @p filter (statuses missing from the domain are ignored); emits filterChanged once. */
     void setFilter(const MetricFilter &filter);
+    /** Metric 3's store version (chosen on its page, kept here with the rest of the filter). */
+    void setStoreVersion(StoreVersion version);
     /** Accepted only, happened_at, the data's whole span. */
     void reset();
     /** Shows a problem with the filter (e.g. nothing selected) next to its description. */
@@ -60,6 +62,7 @@ private:
     QLabel *m_description = nullptr;
     QLabel *m_message = nullptr;
     MetricFilter m_wanted;
+    StoreVersion m_storeVersion = StoreVersion::Current;
     bool m_blocked = false;
 };
 

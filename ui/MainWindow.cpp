@@ -136,6 +136,7 @@ void MainWindow::setupCentral()
             statusBar()->showMessage(text, 5000);
         });
         connect(page, &MetricPage::importRequested, this, [this] { importFiles({}); });
+        connect(page, &MetricPage::storeVersionChanged, m_filterBar, &FilterBar::setStoreVersion);
         m_stack->addWidget(page);
     }
     auto *explain = new ExplainController(this, [this] { return m_session->path(); });

@@ -57,6 +57,10 @@ public:
         parser.addOption({QStringLiteral("rejects"),
                           QStringLiteral("Write every rejected row to FILE as CSV (also when the import is refused)."),
                           QStringLiteral("FILE")});
+        parser.addOption({QStringLiteral("extract-time"),
+                          QStringLiteral("The moment the extracts describe, like 2022-02-05T00:00:00 (default: now): "
+                                         "stores whose name, typology, country or city changed get a new version from then on."),
+                          QStringLiteral("TIME")});
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts: CSV files or .xlsx workbooks (each sheet), recognised by their header."), QStringLiteral("[FILE...]"));
     }
 
@@ -74,6 +78,13 @@ public:
         if (!RejectPolicy::parseShare(parser.value(QStringLiteral("max-reject-share")), &options.maxRejectShare, &problem))
             return fail(err, name(), QStringLiteral("--max-reject-share ") + problem, 2);
         options.rejectsPath = parser.value(QStringLiteral("rejects"));
+        if (parser.isSet(QStringLiteral("extract-time"))) {
+            const QString text = parser.value(QStringLiteral("extract-time")).trimmed().replace(QLatin1Char(' '), QLatin1Char('T'));
+            options.extractTime = QDateTime::fromString(text, Qt::ISODate);
+            if (!options.extractTime.isValid())
+                return fail(err, name(), QStringLiteral("--extract-time '%1' is not a time like 2022-02-05T00:00:00")
+                                             .arg(parser.value(QStringLiteral("extract-time"))), 2);
+        }
         for (const QString &path : parser.positionalArguments())
             options.files.push_back({path, FileRole::Unknown});
         for (const char *role : {"stores", "devices", "transactions"}) {

@@ -26,6 +26,10 @@ public:
                           QStringLiteral("NAME")});
         parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."),
                           QStringLiteral("FORMAT"), QStringLiteral("table")});
+        parser.addOption({QStringLiteral("store-version"),
+                          QStringLiteral("Metric 3 groups each transaction by its store's typology and country: "
+                                         "current (default) or at-transaction (as they were when it happened)."),
+                          QStringLiteral("VERSION"), QStringLiteral("current")});
     }
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
@@ -34,6 +38,9 @@ public:
         QString problem = readFilter(parser, &filter);
         const QString metric = parser.value(QStringLiteral("metric"));
         const QString format = parser.value(QStringLiteral("format"));
+        if (problem.isEmpty() && !parseStoreVersion(parser.value(QStringLiteral("store-version")), &filter.storeVersion))
+            problem = QStringLiteral("--store-version '%1' is not one of current, at-transaction")
+                          .arg(parser.value(QStringLiteral("store-version")));
         if (problem.isEmpty() && !metric.isEmpty() && !metricIds().contains(metric))
             problem = QStringLiteral("--metric '%1' is not one of %2").arg(metric, metricIds().join(QStringLiteral(", ")));
         if (problem.isEmpty() && !QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(format))

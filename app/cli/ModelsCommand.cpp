@@ -28,7 +28,8 @@ public:
             return 1;
         ModelGraph graph;
         const QStringList sources = {QStringLiteral("raw_stores"), QStringLiteral("raw_devices"),
-                                     QStringLiteral("raw_transactions"), QStringLiteral("import_batches")};
+                                     QStringLiteral("raw_transactions"), QStringLiteral("raw_store_versions"),
+                                     QStringLiteral("import_batches")};
         if (!graph.build(opened.project.models(), sources))
             return fail(err, name(), graph.error().toString());
         out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")

@@ -32,6 +32,13 @@ private slots:
         QCOMPARE(warehouse.scalar(QStringLiteral("select count(*) from raw_transactions")).toInt(), 17);
         QCOMPARE(warehouse.scalar(QStringLiteral("select count(*) from raw_stores")).toInt(), 4);
         QCOMPARE(warehouse.scalar(QStringLiteral("select count(*) from import_batches")).toInt(), 1);
+        // Store history (schema 3): each store as it stood becomes its first, current version,
+        // valid from its created_at (stores 1, 2, 4: 2022-01-01; store 3: 2022-01-02).
+        QVERIFY(Warehouse::schemaVersion >= 3);
+        QCOMPARE(warehouse.scalar(QStringLiteral("select count(*) from raw_store_versions where valid_to is null")).toInt(), 4);
+        QCOMPARE(warehouse.scalar(QStringLiteral("select sum(valid_from - 1640995200) from raw_store_versions")).toLongLong(), 86400);
+        QCOMPARE(warehouse.scalar(QStringLiteral("select typology from raw_store_versions where store_id = 2")).toString(),
+                 QStringLiteral("Grocery"));
 
         // Same answers (hand-computed, see tst_metrics): the snapshot is rebuilt since v1 had none.
         MetricsEngine engine(warehouse.database());
@@ -48,6 +55,21 @@ private slots:
         QVERIFY2(again.succeeded(), qPrintable(again.error.toString()));
         for (const FileImportSummary &file : again.files)
             QVERIFY(file.alreadyImported);
+
+        // The upgraded warehouse keeps history from here on: store 2 changes typology.
+        QTemporaryDir extracts;
+        const QString stores = extracts.filePath(QStringLiteral("stores.csv"));
+        test::writeFile(stores, "id,name,address,city,country,created_at,typology,customer_id\n"
+                                "2,Beta,2 High St,Porto,Portugal,01/01/2022 0:00:00,Beauty,100\n");
+        ImportOptions change;
+        change.files.push_back({stores, FileRole::Unknown});
+        change.extractTime = QDateTime(QDate(2022, 2, 5), QTime(0, 0));
+        const ImportSummary changed = importer.run(change);
+        QVERIFY2(changed.succeeded(), qPrintable(changed.error.toString()));
+        QCOMPARE(warehouse.scalar(QStringLiteral("select count(*) from dim_stores_history where store_id = 2")).toInt(), 2);
+        QCOMPARE(warehouse.scalar(QStringLiteral("select typology from dim_stores_history where store_id = 2 and is_current = 1"))
+                     .toString(),
+                 QStringLiteral("Beauty"));
     }
 };
 

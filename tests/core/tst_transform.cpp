@@ -373,7 +373,7 @@ private slots:
         QVERIFY(!project.dataTests().isEmpty());
         QVERIFY(project.metricNames().contains(QStringLiteral("coverage")));
         ModelGraph graph;
-        QVERIFY2(graph.build(project.models(), {"raw_stores", "raw_devices", "raw_transactions", "import_batches",
+        QVERIFY2(graph.build(project.models(), {"raw_stores", "raw_devices", "raw_transactions", "raw_store_versions", "import_batches",
                                                 "import_files", "rejects", "import_notes"}),
                  qPrintable(graph.error().toString()));
         const QStringList order = names(graph.ordered());

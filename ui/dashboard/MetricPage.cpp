@@ -9,12 +9,14 @@
 #include <QButtonGroup>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QEvent>
 #include <QShowEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QRadioButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -137,8 +139,25 @@ QWidget *MetricPage::setupToggle()
         row->addWidget(button);
     }
     row->addStretch(1);
+    if (m_id == QLatin1String("avg_amount_by_typology_country"))
+        addStoreVersionChoice(box, row);
     connect(m_toggle, &QButtonGroup::idClicked, this, [this] { rebuildChart(); updateNotes(); });
     return box;
+}
+
+// Store history: a store that changed typology or country counts under its current group
+// (the default, said in the box) or under the group it had at each transaction.
+void MetricPage::addStoreVersionChoice(QWidget *box, QHBoxLayout *row)
+{
+    m_storeVersion = new QComboBox(box);
+    m_storeVersion->setObjectName(QStringLiteral("storeVersion"));
+    m_storeVersion->addItem(tr("Stores by their current typology and country (default)"), int(StoreVersion::Current));
+    m_storeVersion->addItem(tr("Stores by their typology and country at each transaction"), int(StoreVersion::AtTransaction));
+    m_storeVersion->setToolTip(tr("A store whose typology or country changed between imports (store history) counts "
+                                  "under its current group, or under the group it had when each transaction happened."));
+    row->addWidget(m_storeVersion);
+    connect(m_storeVersion, &QComboBox::activated, this,
+            [this] { emit storeVersionChanged(StoreVersion(m_storeVersion->currentData().toInt())); });
 }
 
 const MetricTable &MetricPage::mainTable() const
@@ -157,6 +176,10 @@ const MetricTable &MetricPage::mainTable() const
 void MetricPage::setSnapshot(const MetricsSnapshot &snapshot)
 {
     m_snapshot = snapshot;
+    if (m_storeVersion) {
+        const QSignalBlocker quiet(m_storeVersion);
+        m_storeVersion->setCurrentIndex(m_storeVersion->findData(int(snapshot.filter.storeVersion)));
+    }
     m_model->setTable(mainTable());
     if (m_customerModel)
         m_customerModel->setTable(snapshot.timeToFifthPerCustomer);

@@ -10,6 +10,8 @@ class QAbstractItemModel;
 class QChart;
 class QButtonGroup;
 class QChartView;
+class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLayout;
 class QTabWidget;
@@ -42,6 +44,8 @@ public:
     QTableView *tableView() const { return m_table; }
     QChartView *chartView() const { return m_chartView; }
     QLabel *notesLabel() const { return m_notes; }
+    /** Metric 3's choice of store version (current / at each transaction); null on other pages. */
+    QComboBox *storeVersionBox() const { return m_storeVersion; }
     /** The source row whose bar is highlighted, -1 for none. */
     int highlightedRow() const { return m_highlighted; }
     /** Selects source row @p row in the table (as a click on its bar does). */
@@ -65,6 +69,8 @@ public:
 signals:
     /** The user asked to import extracts (from the empty-warehouse notice). */
     void importRequested();
+    /** The user chose how metric 3 groups stores (a filter change: the numbers are recomputed). */
+    void storeVersionChanged(cpm::StoreVersion version);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -74,6 +80,7 @@ private:
     void setupWidgets();
     QLayout *setupHeader();
     QWidget *setupToggle();
+    void addStoreVersionChoice(QWidget *box, QHBoxLayout *row);
     QTableView *newTable(QAbstractItemModel *model);
     ChartOptions chartOptions() const;
     void rebuildChart();
@@ -98,6 +105,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     PageExport *m_export = nullptr;
     QButtonGroup *m_toggle = nullptr;
+    QComboBox *m_storeVersion = nullptr;
     int m_highlighted = -1;
     EmptyWarehouseNotice *m_empty = nullptr;
     bool m_viewStale = false; ///< chart and column widths still show older numbers (page hidden)

@@ -29,6 +29,23 @@ bool parseTimeColumn(const QString &text, TimeColumn *column)
     return true;
 }
 
+QString storeVersionName(StoreVersion version)
+{
+    return version == StoreVersion::AtTransaction ? QStringLiteral("at-transaction") : QStringLiteral("current");
+}
+
+bool parseStoreVersion(const QString &text, StoreVersion *version)
+{
+    const QString name = text.trimmed().toLower();
+    if (name == QLatin1String("current"))
+        *version = StoreVersion::Current;
+    else if (name == QLatin1String("at-transaction"))
+        *version = StoreVersion::AtTransaction;
+    else
+        return false;
+    return true;
+}
+
 qint64 epochDay(const QDate &date)
 {
     return QDate(1970, 1, 1).daysTo(date);
@@ -51,7 +68,9 @@ QString MetricFilter::describe() const
                     .arg(from.isValid() ? from.toString(Qt::ISODate) : QStringLiteral("…"),
                          to.isValid() ? to.toString(Qt::ISODate) : QStringLiteral("…"));
     }
-    return QStringLiteral("%1 · %2%3").arg(statuses.join(QLatin1Char('+')), timeColumnName(timeColumn), range);
+    // The default reading goes unsaid, so titles and reports made before store history read the same.
+    const QString stores = storeVersion == StoreVersion::AtTransaction ? QStringLiteral(" · stores as they were at each transaction") : QString();
+    return QStringLiteral("%1 · %2%3%4").arg(statuses.join(QLatin1Char('+')), timeColumnName(timeColumn), range, stores);
 }
 
 Error MetricFilter::validate() const
@@ -69,7 +88,8 @@ Error MetricFilter::validate() const
 
 bool MetricFilter::operator==(const MetricFilter &other) const
 {
-    return statuses == other.statuses && timeColumn == other.timeColumn && from == other.from && to == other.to;
+    return statuses == other.statuses && timeColumn == other.timeColumn && from == other.from && to == other.to
+        && storeVersion == other.storeVersion;
 }
 
 } // namespace cpm

@@ -16,6 +16,17 @@ QString timeColumnName(TimeColumn column);
 /** Parses "happened_at" / "created_at"; false for anything else. */
 bool parseTimeColumn(const QString &text, TimeColumn *column);
 
+/**
+ * Which version of a store metric 3 groups a transaction under (store history, SCD type 2):
+ * the store as it is now, or as it was when the transaction happened.
+ */
+enum class StoreVersion { Current, AtTransaction };
+
+/** "current" / "at-transaction", as the CLI spells them. */
+QString storeVersionName(StoreVersion version);
+/** Parses "current" / "at-transaction"; false for anything else. */
+bool parseStoreVersion(const QString &text, StoreVersion *version);
+
 /** The filters every metric honours: status set, time column, optional inclusive day range. */
 struct MetricFilter
 {
@@ -23,6 +34,8 @@ struct MetricFilter
     TimeColumn timeColumn = TimeColumn::HappenedAt;
     QDate from;  ///< null: open start
     QDate to;    ///< null: open end
+    /** Metric 3 only: group by the stores' current typology/country or the one at each transaction. */
+    StoreVersion storeVersion = StoreVersion::Current;
 
     /** Named parameters shared by every metric query (:time_col, :from_day, :to_day). */
     QVariantMap sqlParameters() const;

@@ -43,7 +43,11 @@ bool MetricsEngine::compute(const MetricFilter &filter, MetricsSnapshot *snapsho
         *error = Error::make(Error::Code::Usage, QStringLiteral("the warehouse holds no data yet: import extracts first"));
         return false;
     }
-    const bool ok = m_sql ? m_sql->compute(filter, snapshot, error) : m_columnar->compute(filter, snapshot, error);
+    bool ok = m_sql ? m_sql->compute(filter, snapshot, error) : m_columnar->compute(filter, snapshot, error);
+    // The snapshot holds each store as it is now, not its history: metric 3 read by the store
+    // version at each transaction comes from SQL (dim_stores_history) on either backend.
+    if (ok && !m_sql && filter.storeVersion == StoreVersion::AtTransaction)
+        ok = SqlMetrics(m_db, m_root).avgByTypologyCountry(filter, &snapshot->avgByTypologyCountry, error);
     snapshot->timeToFifth.storesTotal = snapshot->coverage.storesTotal;
     snapshot->milliseconds = double(timer.nsecsElapsed()) / 1e6;
     return ok;

@@ -21,6 +21,13 @@ QVariantMap withLimit(const MetricFilter &filter)
     return values;
 }
 
+QString avgByTypologyCountryFile(const MetricFilter &filter)
+{
+    return filter.storeVersion == StoreVersion::AtTransaction
+        ? QStringLiteral("metrics/avg_amount_by_typology_country_at_transaction.sql")
+        : QStringLiteral("metrics/avg_amount_by_typology_country.sql");
+}
+
 } // namespace
 
 SqlMetrics::SqlMetrics(QSqlDatabase db, QString sqlRoot) : m_db(std::move(db)), m_root(std::move(sqlRoot)) {}
@@ -61,17 +68,26 @@ bool SqlMetrics::bindStatuses(const QStringList &statuses, Error *error)
 bool SqlMetrics::compute(const MetricFilter &filter, MetricsSnapshot *snapshot, Error *error)
 {
     const QVariantMap parameters = filter.sqlParameters();
-    shaping::describeAvgByTypologyCountry(&snapshot->avgByTypologyCountry);
     shaping::describeDeviceTypeShare(&snapshot->deviceTypeShare);
     const bool ok = bindStatuses(filter.statuses, error) && topStores(filter, &snapshot->topStores, error)
         && topProducts(filter, &snapshot->topProducts, error)
-        && fill(QStringLiteral("metrics/avg_amount_by_typology_country.sql"), parameters,
-                &snapshot->avgByTypologyCountry, error)
+        && avgByTypologyCountry(filter, &snapshot->avgByTypologyCountry, error)
         && fill(QStringLiteral("metrics/device_type_share.sql"), parameters, &snapshot->deviceTypeShare, error)
         && timeToFifth(filter, snapshot, error) && coverage(filter, &snapshot->coverage, error);
     if (ok)
         shaping::nameUnknownDevices(&snapshot->deviceTypeShare);
     return ok;
+}
+
+bool SqlMetrics::avgByTypologyCountry(const MetricFilter &filter, MetricTable *table, Error *error)
+{
+    *table = MetricTable();
+    shaping::describeAvgByTypologyCountry(table);
+    if (filter.storeVersion == StoreVersion::AtTransaction)
+        table->notes << QStringLiteral("Each transaction counts under the typology and country its store had when it "
+                                       "happened (store history); a store that changed counts in each of its groups.");
+    return bindStatuses(filter.statuses, error)
+        && fill(avgByTypologyCountryFile(filter), filter.sqlParameters(), table, error);
 }
 
 bool SqlMetrics::topStores(const MetricFilter &filter, MetricTable *table, Error *error)

@@ -23,6 +23,11 @@ public:
 
     bool compute(const MetricFilter &filter, MetricsSnapshot *snapshot, Error *error);
     bool filterDomain(FilterDomain *domain, Error *error);
+    /**
+     * Metric 3 alone, under @p filter (its storeVersion picks the file): how the columnar
+     * engine answers the reading by store version at each transaction, which it does not hold.
+     */
+    bool avgByTypologyCountry(const MetricFilter &filter, MetricTable *table, Error *error);
 
 private:
     bool bindStatuses(const QStringList &statuses, Error *error);

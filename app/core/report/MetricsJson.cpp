@@ -43,6 +43,7 @@ QJsonObject filtersToJson(const MetricFilter &filter)
     filters.insert(QStringLiteral("time_column"), timeColumnName(filter.timeColumn));
     filters.insert(QStringLiteral("from"), filter.from.isValid() ? QJsonValue(filter.from.toString(Qt::ISODate)) : QJsonValue());
     filters.insert(QStringLiteral("to"), filter.to.isValid() ? QJsonValue(filter.to.toString(Qt::ISODate)) : QJsonValue());
+    filters.insert(QStringLiteral("store_version"), storeVersionName(filter.storeVersion)); // metric 3's reading
     return filters;
 }
 

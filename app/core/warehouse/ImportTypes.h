@@ -9,6 +9,7 @@
 #include "transform/DataTestRunner.h"
 #include "warehouse/RejectSummary.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMap>
 #include <QString>
@@ -63,6 +64,12 @@ struct ImportOptions
     /** When set, every rejected row is written there as CSV (also for a refused import or a dry run). */
     QString rejectsPath;
     QString source = QStringLiteral("cli");
+    /**
+     * The moment the extract describes, on the data's clock (read as naive local time, like
+     * the extracts' timestamps): store versions changed by this import start there.
+     * Invalid: the import's start.
+     */
+    QDateTime extractTime;
 };
 
 /** A data-quality note about one file: a kind, a row count and a sentence. */

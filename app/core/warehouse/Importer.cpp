@@ -73,6 +73,7 @@ ImportSummary Importer::run(const ImportOptions &options)
     ok = ok && beginBatch(options, &batchId, &error);
     bool anyLoaded = false;
     ok = ok && loadFiles(files, options, batchId, &anyLoaded, &error);
+    ok = ok && (!anyLoaded || recordStoreVersions(options, batchId, &error));
     summary.loadSeconds = double(timer.restart()) / 1000.0;
     const bool checkNow = anyLoaded && options.dryRun && options.checkData;
     const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);

@@ -89,6 +89,8 @@ private:
     bool lastId(const PlannedFile &file, qint64 *id, Error *error);
     void collectNotes(PlannedFile &file, const RecordLoader &loader, qint64 transcoded);
     bool recordFile(const PlannedFile &file, qint64 batchId, Error *error);
+    // Store history (ImporterHistory.cpp): versions of the stores this batch changed.
+    bool recordStoreVersions(const ImportOptions &options, qint64 batchId, Error *error);
     bool refresh(Error *error);
     bool storeSnapshot(qint64 batchId, Error *error);
     bool finish(const ImportOptions &options, qint64 batchId, Error *error);

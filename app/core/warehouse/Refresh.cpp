@@ -14,7 +14,8 @@ bool refreshModels(Warehouse &warehouse, const SqlProject &project,
 {
     ModelGraph graph;
     const QStringList sources = {QStringLiteral("raw_stores"), QStringLiteral("raw_devices"),
-                                 QStringLiteral("raw_transactions"), QStringLiteral("import_batches")};
+                                 QStringLiteral("raw_transactions"), QStringLiteral("raw_store_versions"),
+                                 QStringLiteral("import_batches")};
     if (!graph.build(project.models(), sources)) {
         *error = graph.error();
         return false;

@@ -27,7 +27,7 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db);
 class Warehouse
 {
 public:
-    static constexpr int schemaVersion = 2; // 2: columnar_snapshot (020_columnar_snapshot.sql)
+    static constexpr int schemaVersion = 3; // 2: columnar_snapshot; 3: store history (030_store_history.sql)
 
     Warehouse();
     ~Warehouse();
