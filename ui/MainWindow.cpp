@@ -10,6 +10,7 @@
 #include "RecentWarehouses.h"
 #include "export/ReportTask.h"
 #include "WarehouseSession.h"
+#include "dashboard/AnomaliesPage.h"
 #include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
@@ -44,13 +45,13 @@ namespace cpm {
 
 namespace {
 
-/** The page list: the overview, then one page per metric in metricIds() order. */
+/** The page list: the overview, one page per metric in metricIds() order, the anomalies. */
 QStringList pageTitles()
 {
     QStringList titles{MainWindow::tr("Overview")};
     for (const QString &id : metricIds())
         titles << metricShortTitle(id);
-    return titles;
+    return titles << MainWindow::tr("Anomalies");
 }
 
 QStringList localFiles(const QMimeData *mime)
@@ -138,9 +139,18 @@ void MainWindow::setupCentral()
         connect(page, &MetricPage::importRequested, this, [this] { importFiles({}); });
         m_stack->addWidget(page);
     }
+    m_anomalies = new AnomaliesPage(m_stack);
+    connect(m_anomalies->exporter(), &PageExport::message, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    m_stack->addWidget(m_anomalies);
     auto *explain = new ExplainController(this, [this] { return m_session->path(); });
     for (MetricPage *page : std::as_const(m_metricPages))
         explain->attach(page);
+    explain->attachAnomalies(m_anomalies, [this] {
+        QStringList statuses;
+        for (const FilterDomain::Status &status : m_session->domain().statuses)
+            statuses << status.name;
+        return statuses;
+    });
     body->addWidget(m_stack, 1);
     layout->addLayout(body, 1);
     setCentralWidget(central);
@@ -355,6 +365,7 @@ void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
     m_overview->setSnapshot(m_snapshot);
     for (MetricPage *page : std::as_const(m_metricPages))
         page->setSnapshot(m_snapshot);
+    m_anomalies->setReport(m_snapshot.anomalies);
     m_filterBar->descriptionLabel()->setToolTip(
         snapshot.milliseconds > 0 ? tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)) : QString());
 }
