@@ -203,6 +203,35 @@ private slots:
         QCOMPARE(report.flaggedStores, 1);
     }
 
+    // The shared real extract: its independent data-quality answers (expected/anomalies.json)
+    // count 1,500 transactions, 487 refused and 525 cancelled, none without a device or store.
+    void sharedExtractTotals()
+    {
+        const QString root = test::sharedData();
+        if (root.isEmpty())
+            QSKIP("../shared/data is absent");
+        test::TempWarehouse shared;
+        QVERIFY(shared.open());
+        QVERIFY(shared.import(test::extractOptions(QDir(root).filePath(QStringLiteral("extract-full")))).succeeded());
+        AnomalyReport report;
+        Error error;
+        QVERIFY2(AnomalyQuery(shared.warehouse.database()).compute(range(), &report, &error), qPrintable(error.toString()));
+        QCOMPARE(report.storeTransactions, 1500);
+        QCOMPARE(report.storeRefused, 487);
+        QCOMPARE(report.storeCancelled, 525);
+        qint64 byDevice = 0, byDay = 0, refusedByDay = 0;
+        for (int r = 0; r < report.byDeviceType.rows.size(); ++r)
+            byDevice += report.byDeviceType.value(r, QStringLiteral("transactions")).toLongLong();
+        for (int r = 0; r < report.byDay.rows.size(); ++r) {
+            byDay += report.byDay.value(r, QStringLiteral("transactions")).toLongLong();
+            refusedByDay += report.byDay.value(r, QStringLiteral("refused")).toLongLong();
+        }
+        QCOMPARE(byDevice, 1500);
+        QCOMPARE(byDay, 1500);
+        QCOMPARE(refusedByDay, 487);
+        QCOMPARE(report.byStore.rows.size(), 100 - 13); // expected: 13 stores without transactions
+    }
+
     void engineCarriesTheReport()
     {
         for (const auto backend : {MetricsEngine::Backend::Columnar, MetricsEngine::Backend::Sql}) {

@@ -199,6 +199,7 @@ private slots:
             QSKIP("CPM_SCREENSHOT_DIR is not set");
         QDir().mkpath(dir);
         m_window->findChild<ExplainController *>()->dock()->hide(); // the page alone
+        m_window->resize(1400, 900);
         m_window->showPage(6);
         page()->tabs()->setCurrentIndex(AnomaliesPage::Stores);
         QTest::qWait(200);

@@ -59,6 +59,10 @@ QChart *AnomalyChart::create(const MetricTable &table, const QVector<int> &rows,
     auto *values = new QValueAxis;
     values->setRange(0, top > 0 ? top * 1.05 : 1.0);
     values->applyNiceNumbers(); // ticks at 0, 20, 40 … rather than 0, 28, 55 …
+    if (values->max() > 100) { // a rate never passes 100 %
+        values->setRange(0, 100);
+        values->setTickCount(6);
+    }
     values->setLabelFormat(QStringLiteral("%.0f %%"));
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
