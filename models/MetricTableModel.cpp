@@ -82,6 +82,7 @@ QVariant MetricTableModel::sortValue(const QVariant &value, ValueKind kind) cons
     case ValueKind::Percent:
     case ValueKind::Seconds:
     case ValueKind::Days:
+    case ValueKind::Probability:
         return value.toDouble();
     case ValueKind::Text:
         break;
@@ -98,7 +99,7 @@ QVariant MetricTableModel::toolTip(const QVariant &value, ValueKind kind) const
         const qint64 seconds = std::llround(value.toDouble());
         return QStringLiteral("%1 seconds (%2)").arg(locale.toString(seconds), formatDuration(value.toDouble()));
     }
-    if (kind == ValueKind::Percent || kind == ValueKind::Amount || kind == ValueKind::Days)
+    if (kind == ValueKind::Percent || kind == ValueKind::Amount || kind == ValueKind::Days || kind == ValueKind::Probability)
         return exportText(value, kind);
     return QVariant();
 }

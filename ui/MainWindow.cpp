@@ -10,6 +10,7 @@
 #include "RecentWarehouses.h"
 #include "export/ReportTask.h"
 #include "WarehouseSession.h"
+#include "dashboard/AnomaliesPage.h"
 #include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
 #include "dashboard/OverviewPage.h"
@@ -44,13 +45,13 @@ namespace cpm {
 
 namespace {
 
-/** The page list: the overview, then one page per metric in metricIds() order. */
+/** The page list: the overview, one page per metric in metricIds() order, the anomalies. */
 QStringList pageTitles()
 {
     QStringList titles{MainWindow::tr("Overview")};
     for (const QString &id : metricIds())
         titles << metricShortTitle(id);
-    return titles;
+    return titles << MainWindow::tr("Anomalies");
 }
 
 QStringList localFiles(const QMimeData *mime)
@@ -139,15 +140,28 @@ void MainWindow::setupCentral()
         connect(page, &MetricPage::storeVersionChanged, m_filterBar, &FilterBar::setStoreVersion);
         m_stack->addWidget(page);
     }
+    m_anomalies = new AnomaliesPage(m_stack);
+    connect(m_anomalies->exporter(), &PageExport::message, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    m_stack->addWidget(m_anomalies);
     auto *explain = new ExplainController(this, [this] { return m_session->path(); });
     for (MetricPage *page : std::as_const(m_metricPages))
         explain->attach(page);
+    explain->attachAnomalies(m_anomalies, [this] {
+        QStringList statuses;
+        for (const FilterDomain::Status &status : m_session->domain().statuses)
+            statuses << status.name;
+        return statuses;
+    });
     body->addWidget(m_stack, 1);
     layout->addLayout(body, 1);
     setCentralWidget(central);
     m_overlay = new BusyOverlay(m_stack);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, m_overlay, &QWidget::raise);
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        if (m_stack->currentWidget() == m_anomalies && !m_snapshot.filter.anomalies && m_session->hasData())
+            refresh(); // the rates were not computed for the other pages
+    });
     connect(m_overview, &OverviewPage::importRequested, this, [this] { importFiles({}); });
     connect(m_overview, &OverviewPage::metricActivated, this, [this](const QString &id) {
         showPage(int(metricIds().indexOf(id)) + 1);
@@ -323,9 +337,18 @@ void MainWindow::onDomainChanged(const QString &error)
         m_filterBar->setMessage(error);
 }
 
+MetricFilter MainWindow::requestedFilter() const
+{
+    MetricFilter filter = m_filterBar->filter();
+    // The anomaly rates are SQL over the marts, seconds on millions of rows: computed only
+    // while their page is on show or a report waits for them, never for the other pages.
+    filter.anomalies = m_stack->currentWidget() == m_anomalies || m_reports->isWaiting();
+    return filter;
+}
+
 void MainWindow::refresh()
 {
-    const MetricFilter filter = m_filterBar->filter();
+    const MetricFilter filter = requestedFilter();
     m_reports->filterChanged(filter);
     const Error invalid = filter.validate();
     if (invalid.isError() || !m_session->hasData()) {
@@ -356,6 +379,7 @@ void MainWindow::setPagesSnapshot(const MetricsSnapshot &snapshot)
     m_overview->setSnapshot(m_snapshot);
     for (MetricPage *page : std::as_const(m_metricPages))
         page->setSnapshot(m_snapshot);
+    m_anomalies->setReport(m_snapshot.anomalies);
     m_filterBar->descriptionLabel()->setToolTip(
         snapshot.milliseconds > 0 ? tr("Computed in %1 ms").arg(QString::number(snapshot.milliseconds, 'f', 0)) : QString());
 }
@@ -450,7 +474,8 @@ void MainWindow::exportReport()
 
 void MainWindow::exportReportTo(const QString &path)
 {
-    const MetricFilter wanted = m_filterBar->filter();
+    MetricFilter wanted = m_filterBar->filter();
+    wanted.anomalies = true; // the report has the anomalies page too
     // Nothing can be computed for what the bar shows: the numbers on show, as they are.
     const bool computable = !wanted.validate().isError() && m_session->hasData();
     const bool upToDate = !computable || (!isUpdating() && m_snapshot.filter == wanted);

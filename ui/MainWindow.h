@@ -15,6 +15,7 @@ class QTimer;
 
 namespace cpm {
 
+class AnomaliesPage;
 class BusyOverlay;
 class FilterBar;
 class ReportTask;
@@ -45,7 +46,7 @@ public:
     /** Opens the import wizard with @p files pre-assigned (empty: the wizard asks). */
     void importFiles(const QStringList &files);
 
-    /** 0 = overview, 1..5 = the metric pages in metricIds() order. */
+    /** 0 = overview, 1..5 = the metric pages in metricIds() order, 6 = anomalies. */
     void showPage(int index);
     int pageCount() const;
     QWidget *page(int index) const;
@@ -56,6 +57,11 @@ public:
 
     /** The numbers for the current filter are still being loaded or computed (off this thread). */
     bool isUpdating() const;
+    /**
+     * What the numbers on show should answer: the filter bar's filter, with the anomaly rates
+     * asked for only while their page is on show or a report waits for them.
+     */
+    MetricFilter requestedFilter() const;
     /**
      * File ▸ Export report… to @p path (PDF, XLSX or a folder) for the filter the bar shows:
      * at once when its numbers are on show, else once the metrics thread has computed them
@@ -114,6 +120,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     OverviewPage *m_overview = nullptr;
     QVector<MetricPage *> m_metricPages;
+    AnomaliesPage *m_anomalies = nullptr;
     WarehouseMenu *m_warehouseMenu = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_rowsLabel = nullptr;

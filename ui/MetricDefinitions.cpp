@@ -27,6 +27,8 @@ QString metricDefinitionsHtml()
                     .arg(i + 1)
                     .arg(metricTitle(ids[i]).toHtmlEscaped(), metricDefinition(ids[i]).toHtmlEscaped());
     }
+    html += QStringLiteral("<h3>%1</h3><p>%2 %3</p>")
+                .arg(tr("Anomalies"), AnomalyRule::text().toHtmlEscaped(), AnomalyRule::statusNote().toHtmlEscaped());
     html += tr("<h3>What is left out</h3><p>Store metrics cannot place transactions whose device or store is "
                "unknown; the notes under each chart say how many there are.</p>");
     return html;

@@ -20,6 +20,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeGenerateCommand());
     commands.push_back(makeReportCommand());
     commands.push_back(makeExplainCommand());
+    commands.push_back(makeAnomaliesCommand());
     return commands;
 }
 
@@ -71,7 +72,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         err.flush();
         return code;
     }
-    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate, report, explain)\n";
+    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate, report, explain, anomalies)\n";
     return 2;
 }
 

@@ -16,5 +16,6 @@ std::unique_ptr<Command> makeModelsCommand();
 std::unique_ptr<Command> makeGenerateCommand();
 std::unique_ptr<Command> makeReportCommand();
 std::unique_ptr<Command> makeExplainCommand();
+std::unique_ptr<Command> makeAnomaliesCommand();
 
 } // namespace cpm::cli

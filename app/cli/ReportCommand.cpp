@@ -40,6 +40,7 @@ public:
         const QString problem = readFilter(parser, &filter);
         if (!problem.isEmpty())
             return fail(err, name(), problem, 2);
+        filter.anomalies = true; // the report has the anomalies page too
         OpenedWarehouse opened;
         MetricsSnapshot snapshot;
         if (!computeMetrics(parser, filter, &opened, &snapshot, err, name()))

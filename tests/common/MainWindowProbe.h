@@ -33,10 +33,10 @@ public:
     QProgressBar *busyIndicator() const { return m_window->findChild<QProgressBar *>(QStringLiteral("busyIndicator")); }
     QLabel *busyLabel() const { return m_window->findChild<QLabel *>(QStringLiteral("busyLabel")); }
 
-    /** The numbers for the filter bar's filter are on show, the overview's charts included. */
+    /** The numbers for the filter bar's filter (and page) are on show, the overview's charts included. */
     bool isShown() const
     {
-        return !m_window->isUpdating() && m_window->snapshot().filter == filterBar()->filter()
+        return !m_window->isUpdating() && m_window->snapshot().filter == m_window->requestedFilter()
             && !overviewPage()->chartsPending();
     }
     /** Runs the event loop until isShown(); false on timeout. */

@@ -42,11 +42,19 @@ const MetricTableModel *sourceModel(const QTableView *view, const QAbstractProxy
 } // namespace
 
 PageExport::PageExport(MetricPage *page)
-    : QObject(page)
-    , m_page(page)
-    , m_chooser([page](const QString &suggested, const QString &filter) { return chooseWithDialog(page, suggested, filter); })
-    , m_reportError([page](const Error &error) {
-        QMessageBox::warning(page, tr("Export failed"), error.toString());
+    : PageExport(page, Source{[page] { return page->metricId(); }, [page] { return page->filter(); },
+                              [page] { return page->newExportChart(); }, [page] { return page->chartExportSize(); },
+                              [page] { return page->currentTable(); }, [page] { return page->currentTableView(); }})
+{
+}
+
+PageExport::PageExport(QWidget *owner, Source source)
+    : QObject(owner)
+    , m_owner(owner)
+    , m_source(std::move(source))
+    , m_chooser([owner](const QString &suggested, const QString &filter) { return chooseWithDialog(owner, suggested, filter); })
+    , m_reportError([owner](const Error &error) {
+        QMessageBox::warning(owner, tr("Export failed"), error.toString());
     })
 {
     setupMenus();
@@ -62,7 +70,7 @@ QAction *PageExport::addAction(QMenu *menu, const QString &name, const QString &
 
 void PageExport::setupMenus()
 {
-    m_menu = new QMenu(tr("Export"), m_page);
+    m_menu = new QMenu(tr("Export"), m_owner);
     m_menu->setObjectName(QStringLiteral("exportMenu"));
     m_chartMenu = m_menu->addMenu(tr("&Chart"));
     m_chartMenu->setObjectName(QStringLiteral("exportChartMenu"));
@@ -121,7 +129,7 @@ QString PageExport::choose(const QString &subject, const QString &extension, con
     QString folder = QSettings().value(lastFolderKey).toString();
     if (folder.isEmpty() || !QDir(folder).exists())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = defaultExportFileName(subject, m_page->filter(), extension);
+    const QString name = defaultExportFileName(subject, m_source.filter(), extension);
     return m_chooser(QDir(folder).filePath(name), filter);
 }
 
@@ -138,16 +146,16 @@ bool PageExport::finish(const Error &error, const QString &path)
 bool PageExport::exportChart(const QString &extension, const QString &filter,
                              const std::function<Error(const QString &path)> &write)
 {
-    const QString path = choose(m_page->metricId(), extension, filter);
+    const QString path = choose(m_source.id(), extension, filter);
     return !path.isEmpty() && finish(write(path), path);
 }
 
 bool PageExport::exportPng(int scale)
 {
     return exportChart(QStringLiteral("png"), tr("PNG image (*.png)"), [this, scale](const QString &path) {
-        const std::unique_ptr<QChart> chart(m_page->newExportChart());
+        const std::unique_ptr<QChart> chart(m_source.newExportChart());
         ChartExportOptions options;
-        options.size = m_page->chartExportSize();
+        options.size = m_source.chartExportSize();
         options.scale = scale;
         return ChartExporter::savePng(chart.get(), path, options);
     });
@@ -156,9 +164,9 @@ bool PageExport::exportPng(int scale)
 bool PageExport::exportSvg()
 {
     return exportChart(QStringLiteral("svg"), tr("SVG image (*.svg)"), [this](const QString &path) {
-        const std::unique_ptr<QChart> chart(m_page->newExportChart());
+        const std::unique_ptr<QChart> chart(m_source.newExportChart());
         ChartExportOptions options;
-        options.size = m_page->chartExportSize();
+        options.size = m_source.chartExportSize();
         return ChartExporter::saveSvg(chart.get(), path, options);
     });
 }
@@ -166,39 +174,39 @@ bool PageExport::exportSvg()
 bool PageExport::exportPdf()
 {
     return exportChart(QStringLiteral("pdf"), tr("PDF document (*.pdf)"), [this](const QString &path) {
-        const std::unique_ptr<QChart> chart(m_page->newExportChart());
+        const std::unique_ptr<QChart> chart(m_source.newExportChart());
         ChartExportOptions options;
-        options.size = m_page->chartExportSize();
+        options.size = m_source.chartExportSize();
         return ChartExporter::savePdf(chart.get(), path, options);
     });
 }
 
 void PageExport::copyChart()
 {
-    const std::unique_ptr<QChart> chart(m_page->newExportChart());
+    const std::unique_ptr<QChart> chart(m_source.newExportChart());
     ChartExportOptions options;
-    options.size = m_page->chartExportSize();
+    options.size = m_source.chartExportSize();
     ChartExporter::copyToClipboard(chart.get(), options);
     emit message(tr("Chart copied to the clipboard"));
 }
 
 bool PageExport::exportCsv()
 {
-    const MetricTable table = m_page->currentTable();
+    const MetricTable table = m_source.currentTable();
     const QString path = choose(table.id, QStringLiteral("csv"), tr("CSV, comma-separated (*.csv)"));
     return !path.isEmpty() && finish(writeCsvFile(path, table), path);
 }
 
 bool PageExport::exportXlsx()
 {
-    const MetricTable table = m_page->currentTable();
+    const MetricTable table = m_source.currentTable();
     const QString path = choose(table.id, QStringLiteral("xlsx"), tr("Excel workbook (*.xlsx)"));
     return !path.isEmpty() && finish(XlsxWriter::writeTable(path, table), path);
 }
 
 void PageExport::copyTable()
 {
-    const MetricTable rows = rowsToCopy(m_page->currentTableView());
+    const MetricTable rows = rowsToCopy(m_source.currentTableView());
     QGuiApplication::clipboard()->setText(toTsv(rows));
     emit message(tr("%n row(s) copied as TSV", nullptr, int(rows.rows.size())));
 }

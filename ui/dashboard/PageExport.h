@@ -2,13 +2,16 @@
 #pragma once
 
 #include "base/Error.h"
+#include "metrics/MetricFilter.h"
 #include "metrics/MetricTable.h"
 
 #include <QObject>
+#include <QSize>
 
 #include <functional>
 
 class QAction;
+class QChart;
 class QMenu;
 class QTableView;
 class QWidget;
@@ -32,7 +35,20 @@ public:
     using FileChooser = std::function<QString(const QString &suggested, const QString &filter)>;
     using ErrorReporter = std::function<void(const Error &error)>;
 
+    /** What a page other than a MetricPage offers to export (the anomalies page). */
+    struct Source
+    {
+        std::function<QString()> id;                ///< names the chart files ("anomalies")
+        std::function<MetricFilter()> filter;       ///< names every file
+        std::function<QChart *()> newExportChart;   ///< a new light chart; the caller owns it
+        std::function<QSize()> chartExportSize;
+        std::function<MetricTable()> currentTable;
+        std::function<QTableView *()> currentTableView;
+    };
+
     explicit PageExport(MetricPage *page);
+    /** For @p owner (parent of the menus and dialogs), exporting what @p source gives. */
+    PageExport(QWidget *owner, Source source);
 
     /** The page's Export menu (Chart and Table submenus). */
     QMenu *menu() const { return m_menu; }
@@ -74,7 +90,8 @@ private:
     bool exportChart(const QString &extension, const QString &filter,
                      const std::function<Error(const QString &path)> &write);
 
-    MetricPage *m_page;
+    QWidget *m_owner;
+    Source m_source;
     QMenu *m_menu = nullptr;
     QMenu *m_chartMenu = nullptr;
     QMenu *m_tableMenu = nullptr;

@@ -3,6 +3,7 @@
 
 #include "MetricSortProxy.h"
 #include "MetricTableModel.h"
+#include "dashboard/AnomaliesPage.h"
 #include "dashboard/MetricPage.h"
 #include "explain/ExplainKeys.h"
 #include "explain/ExplainPanel.h"
@@ -77,6 +78,27 @@ void ExplainController::attach(MetricPage *page)
     }
     QAction *chartAction = newAction(page->chartView());
     connect(chartAction, &QAction::triggered, this, [this, page] { explainChartRow(page); });
+}
+
+void ExplainController::attachAnomalies(AnomaliesPage *page, std::function<QStringList()> statuses)
+{
+    QTableView *view = page->tableView(AnomaliesPage::Stores);
+    QAction *action = newAction(view);
+    connect(action, &QAction::triggered, this, [this, view, page, statuses] {
+        const auto *proxy = qobject_cast<const QAbstractProxyModel *>(view->model());
+        const QModelIndex index = view->currentIndex();
+        if (!proxy || !index.isValid())
+            return;
+        // A store's rates are explained by metric 1's listing of the store (the same
+        // predicates) with every status selected: its rows are the n of the rates.
+        MetricTable table = page->report().byStore;
+        table.id = QStringLiteral("top_stores");
+        MetricFilter filter = page->filter();
+        filter.statuses = statuses();
+        if (filter.statuses.isEmpty())
+            filter.statuses = {QStringLiteral("accepted"), QStringLiteral("refused"), QStringLiteral("cancelled")};
+        explainRow(table, proxy->mapToSource(index).row(), QStringLiteral("transactions"), filter);
+    });
 }
 
 void ExplainController::explainTableCell(QAbstractItemView *view, const MetricFilter &filter)

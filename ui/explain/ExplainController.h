@@ -15,6 +15,7 @@ class QMainWindow;
 
 namespace cpm {
 
+class AnomaliesPage;
 class ExplainPanel;
 class MetricPage;
 
@@ -33,6 +34,12 @@ public:
 
     /** Adds "Explain this number…" to the tables and the chart of @p page. */
     void attach(MetricPage *page);
+    /**
+     * Adds "Explain this number…" to the per-store table of the anomalies page: it lists every
+     * transaction of the store under the page's time column and range, of all @p statuses
+     * (the warehouse's), so the listed rows add up to the store's n and show its refusals.
+     */
+    void attachAnomalies(AnomaliesPage *page, std::function<QStringList()> statuses);
 
     /** Explains row @p row of @p table, emphasising column @p columnKey, under @p filter. False: nothing to explain. */
     bool explainRow(const MetricTable &table, int row, const QString &columnKey, const MetricFilter &filter);

@@ -89,7 +89,7 @@ Error MetricFilter::validate() const
 bool MetricFilter::operator==(const MetricFilter &other) const
 {
     return statuses == other.statuses && timeColumn == other.timeColumn && from == other.from && to == other.to
-        && storeVersion == other.storeVersion;
+        && storeVersion == other.storeVersion && anomalies == other.anomalies;
 }
 
 } // namespace cpm

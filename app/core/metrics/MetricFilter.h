@@ -36,6 +36,12 @@ struct MetricFilter
     QDate to;    ///< null: open end
     /** Metric 3 only: group by the stores' current typology/country or the one at each transaction. */
     StoreVersion storeVersion = StoreVersion::Current;
+    /**
+     * Also compute the Anomalies page's report (MetricsSnapshot::anomalies). Off by default:
+     * its rates are SQL over the marts (seconds on millions of rows), so only the page when
+     * shown, a report and `cpm-cli anomalies` ask for it.
+     */
+    bool anomalies = false;
 
     /** Named parameters shared by every metric query (:time_col, :from_day, :to_day). */
     QVariantMap sqlParameters() const;

@@ -39,6 +39,14 @@ QString formatDuration(double seconds)
     return QStringLiteral("%1%2d %3").arg(negative ? QStringLiteral("-") : QString()).arg(days).arg(clock);
 }
 
+QString formatProbability(double p)
+{
+    // Tiny p-values are the interesting ones: keep two significant digits instead of "0.0000".
+    if (p > 0 && p < 0.0001)
+        return QString::number(p, 'e', 1);
+    return QLocale().toString(p, 'f', 4);
+}
+
 QString displayText(const QVariant &value, ValueKind kind)
 {
     if (!value.isValid() || value.isNull())
@@ -56,6 +64,8 @@ QString displayText(const QVariant &value, ValueKind kind)
         return formatDuration(value.toDouble());
     case ValueKind::Days:
         return locale.toString(value.toDouble(), 'f', 2);
+    case ValueKind::Probability:
+        return formatProbability(value.toDouble());
     case ValueKind::Timestamp:
         return TimestampParser::toIso(value.toLongLong()).replace(QLatin1Char('T'), QLatin1Char(' '));
     case ValueKind::Text:
@@ -76,6 +86,7 @@ QString exportText(const QVariant &value, ValueKind kind)
     case ValueKind::Percent:
     case ValueKind::Seconds:
     case ValueKind::Days:
+    case ValueKind::Probability:
         return QString::number(value.toDouble(), 'g', 15);
     case ValueKind::Timestamp:
         return TimestampParser::toIso(value.toLongLong());

@@ -9,8 +9,8 @@
 
 namespace cpm {
 
-/** How a metric column's values are shown and exported. */
-enum class ValueKind { Text, Integer, Amount, Percent, Seconds, Days, Timestamp, Rank };
+/** How a metric column's values are shown and exported (Probability: a p-value in [0, 1]). */
+enum class ValueKind { Text, Integer, Amount, Percent, Seconds, Days, Timestamp, Rank, Probability };
 
 struct MetricColumn
 {
@@ -37,6 +37,8 @@ struct MetricTable
 QString displayText(const QVariant &value, ValueKind kind);
 /** Machine text (CSV): full precision, ISO timestamps, no thousands separators. */
 QString exportText(const QVariant &value, ValueKind kind);
+/** A p-value: "0.0123", or "3.4e-07" below 0.0001. */
+QString formatProbability(double p);
 /** "43d 10:15:32" for a duration in seconds; negative durations keep their sign. */
 QString formatDuration(double seconds);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrics/MetricsEngine.h"
 
+#include "anomalies/AnomalyQuery.h"
 #include "columnar/ColumnarMetrics.h"
 #include "metrics/SqlMetrics.h"
 #include "warehouse/ReadTransaction.h"
@@ -48,9 +49,29 @@ bool MetricsEngine::compute(const MetricFilter &filter, MetricsSnapshot *snapsho
     // version at each transaction comes from SQL (dim_stores_history) on either backend.
     if (ok && !m_sql && filter.storeVersion == StoreVersion::AtTransaction)
         ok = SqlMetrics(m_db, m_root).avgByTypologyCountry(filter, &snapshot->avgByTypologyCountry, error);
+    // Only when asked: the rates are SQL over the marts, seconds on millions of rows.
+    if (ok && filter.anomalies)
+        ok = computeAnomalies(filter, &snapshot->anomalies, error);
     snapshot->timeToFifth.storesTotal = snapshot->coverage.storesTotal;
     snapshot->milliseconds = double(timer.nsecsElapsed()) / 1e6;
     return ok;
+}
+
+// Rates count every status, so only the time column and the range matter: toggling statuses
+// reuses the last report. Always SQL over the marts (sql/anomalies/), on either backend.
+bool MetricsEngine::computeAnomalies(const MetricFilter &filter, AnomalyReport *report, Error *error)
+{
+    const AnomalyReport *last = m_anomalies.get();
+    if (last && last->filter.timeColumn == filter.timeColumn && last->filter.from == filter.from
+        && last->filter.to == filter.to) {
+        *report = *last;
+        report->filter = filter;
+        return true;
+    }
+    if (!AnomalyQuery(m_db, m_root).compute(filter, report, error))
+        return false;
+    m_anomalies = std::make_shared<AnomalyReport>(*report);
+    return true;
 }
 
 bool MetricsEngine::filterDomain(FilterDomain *domain, Error *error)

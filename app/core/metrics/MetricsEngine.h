@@ -30,8 +30,9 @@ struct FilterDomain
  * metric files under metrics/ against the pre-aggregated marts. On a team warehouse
  * (PostgreSQL) the Columnar snapshot is built in this process from the server's models, once
  * per import batch (what the app's long-lived metrics thread wants); Sql has the server compute
- * every metric (what a one-off cpm-cli process wants). Uses the connection of the thread that
- * created it.
+ * every metric (what a one-off cpm-cli process wants). The anomalies (refused and cancelled
+ * rates) always come from sql/anomalies/ over the marts, whichever backend. Uses the
+ * connection of the thread that created it.
  */
 class MetricsEngine
 {
@@ -50,11 +51,14 @@ public:
     bool filterDomain(FilterDomain *domain, Error *error);
 
 private:
+    bool computeAnomalies(const MetricFilter &filter, AnomalyReport *report, Error *error);
+
     QSqlDatabase m_db;
     QString m_root;
     Backend m_backend;
     std::shared_ptr<SqlMetrics> m_sql;
     std::shared_ptr<columnar::ColumnarMetrics> m_columnar;
+    std::shared_ptr<AnomalyReport> m_anomalies; ///< the last ones: a status change does not recompute them
 };
 
 } // namespace cpm

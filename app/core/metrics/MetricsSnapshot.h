@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "anomalies/AnomalyReport.h"
 #include "metrics/MetricFilter.h"
 #include "metrics/MetricTable.h"
 
@@ -47,6 +48,7 @@ struct MetricsSnapshot
     MetricTable timeToFifthBelowFive;    ///< stores with 1–4 matching transactions: listed, not averaged
     TimeToFifthSummary timeToFifth;
     Coverage coverage;
+    AnomalyReport anomalies;             ///< the anomalies page (rates ignore the status filter)
     double milliseconds = 0;
 
     /** The tables in menu order (metric 5 is represented by its per-store table). */

@@ -22,6 +22,7 @@ QJsonValue jsonValue(const QVariant &value, ValueKind kind)
     case ValueKind::Percent:
     case ValueKind::Seconds:
     case ValueKind::Days:
+    case ValueKind::Probability:
         return value.toDouble();
     case ValueKind::Timestamp:
         return TimestampParser::toIso(value.toLongLong());

@@ -81,6 +81,7 @@ lxw_format *formatFor(const Formats &f, ValueKind kind)
     case ValueKind::Timestamp:
         return f.timestamp;
     case ValueKind::Rank:
+    case ValueKind::Probability: // General: shows 3.4E-07 as such
     case ValueKind::Text:
         break;
     }
