@@ -36,7 +36,10 @@ public:
     /** The numbers for the filter bar's filter (and page) are on show, the overview's charts included. */
     bool isShown() const
     {
-        return !m_window->isUpdating() && m_window->snapshot().filter == m_window->requestedFilter()
+        // Numbers computed with the anomaly rates (for their page or a report) answer a request without them too.
+        MetricFilter shown = m_window->snapshot().filter;
+        shown.anomalies = shown.anomalies && m_window->requestedFilter().anomalies;
+        return !m_window->isUpdating() && shown == m_window->requestedFilter()
             && !overviewPage()->chartsPending();
     }
     /** Runs the event loop until isShown(); false on timeout. */

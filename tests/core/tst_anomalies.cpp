@@ -21,6 +21,7 @@ MetricFilter range(QDate from = {}, QDate to = {}, TimeColumn column = TimeColum
     f.timeColumn = column;
     f.from = from;
     f.to = to;
+    f.anomalies = true; // the engine computes the rates only when asked
     return f;
 }
 

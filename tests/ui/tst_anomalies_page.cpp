@@ -92,7 +92,12 @@ private slots:
         const QString rule = page()->ruleLabel()->text();
         QVERIFY2(rule.contains(QStringLiteral("p &lt; 0.001")) && rule.contains(QStringLiteral("n ≥ 20")), qPrintable(rule));
         QVERIFY(rule.contains(QStringLiteral("status filter does not apply")));
+        // The rates are computed only once their page is on show (SQL: seconds at scale).
+        QVERIFY(!m_window->snapshot().filter.anomalies);
+        QCOMPARE(page()->model(AnomaliesPage::Stores)->rowCount(), 0);
         m_window->showPage(6);
+        QVERIFY(ui().waitUntilShown(kTimeoutMs));
+        QVERIFY(m_window->snapshot().filter.anomalies);
         QCOMPARE(page()->tabs()->count(), 4);
     }
 
