@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MetricTableModel.h"
 
+#include <QColor>
 #include <QLocale>
 
 #include <cmath>
@@ -31,7 +32,16 @@ int MetricTableModel::columnCount(const QModelIndex &parent) const
 
 bool MetricTableModel::isNumeric(ValueKind kind)
 {
-    return kind != ValueKind::Text && kind != ValueKind::Timestamp;
+    return kind != ValueKind::Text && kind != ValueKind::Timestamp && kind != ValueKind::Flag;
+}
+
+bool MetricTableModel::rowIsFlagged(int row) const
+{
+    for (int column = 0; column < m_table.columns.size(); ++column) {
+        if (m_table.columns[column].kind == ValueKind::Flag && m_table.rows.cell(row, column).toBool())
+            return true;
+    }
+    return false;
 }
 
 bool MetricTableModel::isIdentifier(const MetricColumn &column)
@@ -84,6 +94,8 @@ QVariant MetricTableModel::sortValue(const QVariant &value, ValueKind kind) cons
     case ValueKind::Days:
     case ValueKind::Probability:
         return value.toDouble();
+    case ValueKind::Flag:
+        return value.toBool() ? 1 : 0;
     case ValueKind::Text:
         break;
     }
@@ -120,6 +132,11 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return isNumeric(column.kind) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::BackgroundRole:
+        // A pale amber row: the figures are there, but rest on too few transactions to trust.
+        return rowIsFlagged(index.row()) ? QVariant(QColor(255, 236, 179)) : QVariant();
+    case Qt::ForegroundRole: // dark text on the amber, whatever the palette
+        return rowIsFlagged(index.row()) ? QVariant(QColor(Qt::black)) : QVariant();
     case SortRole:
         return sortValue(value, column.kind);
     case KindRole:

@@ -40,6 +40,8 @@ public:
     static bool isIdentifier(const MetricColumn &column);
 
 private:
+    /** Whether a Flag column of @p row is set (the row is then painted as a warning). */
+    bool rowIsFlagged(int row) const;
     QVariant sortValue(const QVariant &value, ValueKind kind) const;
     QVariant toolTip(const QVariant &value, ValueKind kind) const;
 

@@ -92,6 +92,8 @@ private:
         if (s.avgSeconds)
             out << "average 1st → 5th: " << formatDuration(*s.avgSeconds) << " (" << QString::number(*s.avgDays(), 'f', 2)
                 << " days)\n";
+        if (s.spread)
+            out << "spread 1st → 5th: " << describeSpreadInDays(*s.spread) << '\n';
         if (s.avgSecondsFromStoreCreated)
             out << "average store created → 5th: " << formatDuration(*s.avgSecondsFromStoreCreated) << '\n';
         out << toTextTable(snapshot.timeToFifthPerCustomer);

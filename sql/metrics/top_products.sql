@@ -1,5 +1,6 @@
 -- Top products by items sold: per normalised SKU count(*) and sum(amount), ties by SKU;
 -- labelled with the SKU's most frequent product name under the same filter.
+-- Parameters: :time_col, :from_day, :to_day (days since 1970), :top (rows shown), :limit (rows fetched).
 with
 
 filtered as (
@@ -46,8 +47,21 @@ ranked as (
     join names on names.product_sku = per_sku.product_sku and names.name_rank = 1
 ),
 
+-- How many SKUs share the value of the last one shown (rank :top), cut ones included:
+-- the page names the ties that the tie-break pushed past the cut.
+cut_value as (
+    select transactions from ranked where rank = :top
+),
+
 final as (
-    select * from ranked where rank <= :limit
+    select
+        ranked.*,
+        (
+            select count(*) from ranked as peers
+            where peers.transactions = (select transactions from cut_value)
+        ) as tied_with_last
+    from ranked
+    where rank <= :limit
 )
 
 select * from final order by rank

@@ -1,5 +1,5 @@
 -- Top stores by transacted amount: per store sum(amount) and count(*), ties by store id.
--- Parameters: :time_col, :from_day, :to_day (days since 1970), :limit; statuses in param_statuses.
+-- Parameters: :time_col, :from_day, :to_day (days since 1970), :top (rows shown), :limit (rows fetched); statuses in param_statuses.
 with
 
 filtered as (
@@ -25,8 +25,21 @@ ranked as (
     join dim_stores as stores on stores.store_id = filtered.store_id
 ),
 
+-- How many stores share the value of the last one shown (rank :top), cut ones included:
+-- the page names the ties that the tie-break pushed past the cut.
+cut_value as (
+    select total_amount from ranked where rank = :top
+),
+
 final as (
-    select * from ranked where rank <= :limit
+    select
+        ranked.*,
+        (
+            select count(*) from ranked as peers
+            where peers.total_amount = (select total_amount from cut_value)
+        ) as tied_with_last
+    from ranked
+    where rank <= :limit
 )
 
 select * from final order by rank

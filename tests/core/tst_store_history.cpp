@@ -116,11 +116,12 @@ private slots:
         // CSV lines end in CRLF (RFC 4180).
         const QByteArray now = QByteArray(current.out).replace("\r\n", "\n");
         const QByteArray then = QByteArray(atTransaction.out).replace("\r\n", "\n");
-        // Columns: typology, country, transactions, avg_amount, avg_store_total, stores, stores_in_group, total_amount.
-        QVERIFY2(now.contains("\nBeauty,Portugal,3,300,900,1,1,900\n"), now.constData());
+        // Columns: typology, country, transactions, avg_amount, avg_store_total, stores, stores_in_group,
+        // total_amount, few_transactions (fewer than 5).
+        QVERIFY2(now.contains("\nBeauty,Portugal,3,300,900,1,1,900,true\n"), now.constData());
         QVERIFY2(now.contains("\nGrocery,Portugal,6,"), now.constData());
-        QVERIFY2(then.contains("\nBeauty,Portugal,2,200,400,1,1,400\n"), then.constData());
-        QVERIFY2(then.contains("\nGrocery,Portugal,7,112.857142857143,395,2,2,790"), then.constData());
+        QVERIFY2(then.contains("\nBeauty,Portugal,2,200,400,1,1,400,true\n"), then.constData());
+        QVERIFY2(then.contains("\nGrocery,Portugal,7,112.857142857143,395,2,2,790,false\n"), then.constData());
         QStringList json = metric;
         json.replace(json.indexOf(QStringLiteral("csv")), QStringLiteral("json"));
         const test::Run described = test::cli(json + QStringList{QStringLiteral("--store-version"), QStringLiteral("at-transaction")});

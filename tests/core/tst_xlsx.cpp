@@ -115,6 +115,22 @@ private slots:
         QVERIFY(styles.contains(QStringLiteral("<b/>")));
     }
 
+    /** Metric 3's few_transactions flag is an Excel boolean (t="b"), not 1/0 or text. */
+    void flagsAreBooleans()
+    {
+        MetricTable t;
+        t.id = QStringLiteral("avg_amount_by_typology_country");
+        t.columns = {{QStringLiteral("transactions"), QStringLiteral("Transactions"), ValueKind::Integer},
+                     {QStringLiteral("few_transactions"), QStringLiteral("Fewer than 5"), ValueKind::Flag}};
+        t.rows = {{32, false}, {2, true}};
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("flags.xlsx"));
+        QVERIFY(!XlsxWriter::writeTable(path, t));
+        const QString sheet = unzip(path, QStringLiteral("xl/worksheets/sheet1.xml"));
+        QVERIFY2(sheet.contains(QRegularExpression(QStringLiteral("<c r=\"B2\"[^>]*t=\"b\"[^>]*><v>0</v>"))), qPrintable(sheet));
+        QVERIFY(sheet.contains(QRegularExpression(QStringLiteral("<c r=\"B3\"[^>]*t=\"b\"[^>]*><v>1</v>"))));
+    }
+
     void failureLeavesOldFileAndNamesPath()
     {
         QTemporaryDir dir;

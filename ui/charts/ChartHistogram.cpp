@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ChartFactory::histogram: stores by days to their 5th transaction, with the average marked.
+// ChartFactory::histogram: stores by days to their 5th transaction, with the average marked
+// and a box plot (quartiles, median, range) on the same day scale.
 #include "charts/ChartFactory.h"
 
 #include "MetricTableModel.h"
 
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QCursor>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -70,24 +73,74 @@ struct DayBins
     double position(double days) const { return (days - double(firstDay)) / double(width) - 0.5; }
 };
 
-void addAverageLine(QChart *chart, const DayBins &bins, double avgDays, QValueAxis *axisY, double top)
+/** A hidden axis in bin positions (bin i spans i - 0.5 … i + 0.5) for the lines drawn over the bars. */
+QValueAxis *addPositionAxis(QChart *chart, const DayBins &bins)
 {
-    auto *line = new QLineSeries;
-    line->setName(QStringLiteral("Average: %1 days").arg(QLocale().toString(avgDays, 'f', 1)));
-    const double x = bins.position(avgDays);
-    line->append(x, 0);
-    line->append(x, top);
-    QPen pen(QColor(220, 50, 47));
-    pen.setWidth(2);
-    pen.setStyle(Qt::DashLine);
-    line->setPen(pen);
-    chart->addSeries(line);
     auto *axisX = new QValueAxis;
     axisX->setRange(-0.5, bins.count - 0.5);
     axisX->setVisible(false);
     chart->addAxis(axisX, Qt::AlignTop);
+    return axisX;
+}
+
+QLineSeries *addLine(QChart *chart, QPointF from, QPointF to, const QPen &pen, QValueAxis *axisX, QValueAxis *axisY)
+{
+    auto *line = new QLineSeries;
+    line->append(from);
+    line->append(to);
+    line->setPen(pen);
+    chart->addSeries(line);
     line->attachAxis(axisX);
     line->attachAxis(axisY);
+    return line;
+}
+
+void addAverageLine(QChart *chart, const DayBins &bins, double avgDays, QValueAxis *axisX, QValueAxis *axisY, double top)
+{
+    QPen pen(QColor(220, 50, 47));
+    pen.setWidth(2);
+    pen.setStyle(Qt::DashLine);
+    const double x = bins.position(avgDays);
+    QLineSeries *line = addLine(chart, {x, 0}, {x, top}, pen, axisX, axisY);
+    line->setName(QStringLiteral("Average: %1 days").arg(QLocale().toString(avgDays, 'f', 1)));
+}
+
+/**
+ * A horizontal box plot above the bars, on the same day scale: whiskers from the minimum to
+ * the maximum, the box from the first to the third quartile, a bar at the median.
+ */
+void addQuartileBox(QChart *chart, const DayBins &bins, const Spread &spread, QValueAxis *axisX, QValueAxis *axisY,
+                    double low, double high)
+{
+    auto at = [&](double seconds) { return bins.position(seconds / 86400.0); };
+    const double middle = (low + high) / 2;
+    const QColor ink(38, 139, 210);
+    QPen whiskerPen(ink);
+    whiskerPen.setWidth(2);
+    for (QLineSeries *whisker : {addLine(chart, {at(spread.min), middle}, {at(spread.q1), middle}, whiskerPen, axisX, axisY),
+                                 addLine(chart, {at(spread.q3), middle}, {at(spread.max), middle}, whiskerPen, axisX, axisY),
+                                 addLine(chart, {at(spread.min), low}, {at(spread.min), high}, whiskerPen, axisX, axisY),
+                                 addLine(chart, {at(spread.max), low}, {at(spread.max), high}, whiskerPen, axisX, axisY)})
+        chart->legend()->markers(whisker).first()->setVisible(false);
+    auto *upper = new QLineSeries;
+    auto *lower = new QLineSeries;
+    *upper << QPointF(at(spread.q1), high) << QPointF(at(spread.q3), high);
+    *lower << QPointF(at(spread.q1), low) << QPointF(at(spread.q3), low);
+    auto *box = new QAreaSeries(upper, lower);
+    const QLocale locale;
+    auto days = [&](double seconds) { return locale.toString(seconds / 86400.0, 'f', 1); };
+    box->setName(QStringLiteral("Quartiles: %1 – %2 days").arg(days(spread.q1), days(spread.q3)));
+    QColor fill = ink;
+    fill.setAlpha(90);
+    box->setBrush(fill);
+    box->setPen(whiskerPen);
+    chart->addSeries(box);
+    box->attachAxis(axisX);
+    box->attachAxis(axisY);
+    QPen medianPen(QColor(0, 0, 0));
+    medianPen.setWidth(3);
+    QLineSeries *median = addLine(chart, {at(spread.median), low}, {at(spread.median), high}, medianPen, axisX, axisY);
+    median->setName(QStringLiteral("Median: %1 days").arg(days(spread.median)));
 }
 
 QBarSet *addBins(QChart *chart, const DayBins &bins, const ChartOptions &options, double top, QValueAxis **axisY)
@@ -140,10 +193,20 @@ MetricChart ChartFactory::histogram(const MetricsSnapshot &snapshot, const Chart
     chart->legend()->setVisible(!options.compact);
     const DayBins bins(table, secondsKey);
     const int most = bins.stores.isEmpty() ? 1 : *std::max_element(bins.stores.begin(), bins.stores.end());
+    const std::optional<Spread> &spread = options.fromStoreCreated ? snapshot.timeToFifth.spreadFromStoreCreated
+                                                                   : snapshot.timeToFifth.spread;
+    // Headroom above the tallest bar and its label holds the box plot.
+    const bool withBox = spread && bins.count > 0;
+    const double top = withBox ? most * 1.5 + 1 : most * 1.2 + 0.5;
     QValueAxis *axisY = nullptr;
-    QBarSet *set = addBins(chart, bins, options, most * 1.2 + 0.5, &axisY);
-    if (avg && bins.count > 0)
-        addAverageLine(chart, bins, *avg, axisY, most * 1.2 + 0.5);
+    QBarSet *set = addBins(chart, bins, options, top, &axisY);
+    if (bins.count > 0) {
+        QValueAxis *axisX = addPositionAxis(chart, bins);
+        if (withBox)
+            addQuartileBox(chart, bins, *spread, axisX, axisY, most * 1.25 + 0.5, most * 1.4 + 0.8);
+        if (avg)
+            addAverageLine(chart, bins, *avg, axisX, axisY, top);
+    }
     QObject::connect(set, &QBarSet::hovered, chart, [set, bins](bool status, int index) {
         if (status)
             QToolTip::showText(QCursor::pos(), QStringLiteral("%1 days: %2 stores").arg(bins.label(index)).arg(set->at(index)));

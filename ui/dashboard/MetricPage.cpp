@@ -313,10 +313,12 @@ void MetricPage::updateNotes()
         const TimeToFifthSummary &t = m_snapshot.timeToFifth;
         const bool created = m_toggle && m_toggle->checkedId() == 1;
         const std::optional<double> days = created ? t.avgDaysFromStoreCreated() : t.avgDays();
-        notes.prepend(tr("Clock: %1. Average %2 days over %3 stores with five or more transactions; "
-                         "%4 stores had 1–4 and %5 had none, so they are not averaged.")
+        const std::optional<Spread> &spread = created ? t.spreadFromStoreCreated : t.spread;
+        const QString median = spread ? QLocale().toString(spread->median / 86400.0, 'f', 2) : QStringLiteral("—");
+        notes.prepend(tr("Clock: %1. Average %2 days, median %3 days over %4 stores with five or more transactions; "
+                         "%5 stores had 1–4 and %6 had none, so they are not averaged.")
                           .arg(created ? tr("store created → 5th transaction") : tr("1st transaction → 5th"),
-                               days ? QLocale().toString(*days, 'f', 2) : QStringLiteral("—"))
+                               days ? QLocale().toString(*days, 'f', 2) : QStringLiteral("—"), median)
                           .arg(t.storesWith5)
                           .arg(t.storesWithAny - t.storesWith5)
                           .arg(t.storesTotal - t.storesWithAny));

@@ -21,7 +21,7 @@ const QColor muted(0x55, 0x5B, 0x66);
 
 bool rightAligned(ValueKind kind)
 {
-    return kind != ValueKind::Text && kind != ValueKind::Timestamp;
+    return kind != ValueKind::Text && kind != ValueKind::Timestamp && kind != ValueKind::Flag;
 }
 
 } // namespace

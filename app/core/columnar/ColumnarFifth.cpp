@@ -160,6 +160,7 @@ void timeToFifth(const std::shared_ptr<const StoreLabels> &labels, const Aggrega
     qint64 storesWithAny = 0, storesWith5 = 0, fifthBeforeCreated = 0;
     // Sums of whole seconds (below 2^53) are exact, so they match the SQL's in any order.
     SecondsSum fromFirst, fromCreated;
+    std::vector<double> fromFirstValues, fromCreatedValues;
     std::vector<SecondsSum> perCustomer(std::size_t(labels->customerIds.size()));
     for (std::size_t s = 0; s < labels->ids.size(); ++s) {
         const int seen = a.firstCount[s];
@@ -173,9 +174,11 @@ void timeToFifth(const std::shared_ptr<const StoreLabels> &labels, const Aggrega
         const qint64 fifth = a.firstTime[s * Aggregates::kFirst + Aggregates::kFirst - 1];
         ++storesWith5;
         fromFirst.add(double(fifth - first));
+        fromFirstValues.push_back(double(fifth - first));
         perCustomer[std::size_t(labels->customerIndex[s])].add(double(fifth - first));
         if (const std::optional<qint64> &created = labels->createdAt[s]) {
             fromCreated.add(double(fifth - *created));
+            fromCreatedValues.push_back(double(fifth - *created));
             fifthBeforeCreated += fifth < *created;
         }
         perStore->add(s, first, fifth);
@@ -190,11 +193,14 @@ void timeToFifth(const std::shared_ptr<const StoreLabels> &labels, const Aggrega
         summary.avgSeconds = fromFirst.seconds / double(fromFirst.stores);
     if (fromCreated.stores)
         summary.avgSecondsFromStoreCreated = fromCreated.seconds / double(fromCreated.stores);
+    summary.spread = spreadOf(fromFirstValues);
+    summary.spreadFromStoreCreated = spreadOf(fromCreatedValues);
     for (std::size_t c = 0; c < perCustomer.size(); ++c) {
         if (perCustomer[c].stores > 0)
             perCustomerRows->add(c, perCustomer[c]);
     }
     snapshot->timeToFifthPerCustomer.rows = MetricRows(std::move(perCustomerRows));
+    shaping::noteSpread(snapshot);
     shaping::noteFifthBeforeStoreCreated(snapshot);
 }
 

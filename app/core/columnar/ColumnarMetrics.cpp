@@ -32,11 +32,27 @@ std::vector<int> topIndices(std::size_t size, const std::vector<qint64> &count, 
     return indices;
 }
 
+/** How many of the first @p size @p values equal the one at best[topLimit - 1] (0: no cut). */
+template<typename T>
+qint64 tiedWithLast(const std::vector<int> &best, const std::vector<T> &values, const std::vector<qint64> &count,
+                    std::size_t size)
+{
+    if (best.size() <= std::size_t(MetricsEngine::topLimit))
+        return 0;
+    const T last = values[std::size_t(best[MetricsEngine::topLimit - 1])];
+    qint64 tied = 0;
+    for (std::size_t i = 0; i < size; ++i)
+        tied += count[i] > 0 && values[i] == last;
+    return tied;
+}
+
+constexpr std::size_t fetched = MetricsEngine::topLimit + MetricsEngine::tieLookahead;
+
 void topStores(const ColumnarTable &t, const Aggregates &a, MetricTable *table)
 {
     shaping::describeTopStores(table);
-    // One row more than shown tells whether the cut at 10 splits a tie; ties by store id = index.
-    const auto best = topIndices(std::size_t(t.storeCount()), a.storeCount, MetricsEngine::topLimit + 1,
+    // Rows past the cut name the stores tied with the 10th; ties by store id = index.
+    const auto best = topIndices(std::size_t(t.storeCount()), a.storeCount, fetched,
                                  [&](int x, int y) {
                                      const double ax = a.storeAmount[std::size_t(x)], ay = a.storeAmount[std::size_t(y)];
                                      return ax > ay || (ax == ay && x < y);
@@ -47,7 +63,9 @@ void topStores(const ColumnarTable &t, const Aggregates &a, MetricTable *table)
         table->rows << QVariantList{++rank, store.id, store.name, store.typology, store.country,
                                     a.storeAmount[std::size_t(s)], a.storeCount[std::size_t(s)]};
     }
-    shaping::cutAtLimit(table, QStringLiteral("total_amount"), QStringLiteral("store_id"), QStringLiteral("Store"));
+    // The slots past the stores count transactions of unknown devices and stores: not ranked.
+    shaping::cutAtLimit(table, QStringLiteral("total_amount"), QStringLiteral("store_id"),
+                        tiedWithLast(best, a.storeAmount, a.storeCount, std::size_t(t.storeCount())));
 }
 
 void topProducts(const ColumnarTable &t, const Aggregates &a, MetricTable *table)
@@ -69,7 +87,7 @@ void topProducts(const ColumnarTable &t, const Aggregates &a, MetricTable *table
             label[sku] = int(p);
     }
     // The SKU dictionary is in byte order, so ties by SKU are ties by index.
-    const auto best = topIndices(skus, count, MetricsEngine::topLimit + 1, [&](int x, int y) {
+    const auto best = topIndices(skus, count, fetched, [&](int x, int y) {
         return count[std::size_t(x)] > count[std::size_t(y)] || (count[std::size_t(x)] == count[std::size_t(y)] && x < y);
     });
     qint64 rank = 0;
@@ -78,7 +96,8 @@ void topProducts(const ColumnarTable &t, const Aggregates &a, MetricTable *table
         table->rows << QVariantList{++rank, QString::fromUtf8(t.skus[std::size_t(sku)]), QString::fromUtf8(name),
                                     count[std::size_t(sku)], amount[std::size_t(sku)]};
     }
-    shaping::cutAtLimit(table, QStringLiteral("transactions"), QStringLiteral("product_sku"), QStringLiteral("SKU"));
+    shaping::cutAtLimit(table, QStringLiteral("transactions"), QStringLiteral("product_sku"),
+                        tiedWithLast(best, count, count, skus));
 }
 
 void avgByTypologyCountry(const ColumnarTable &t, const Aggregates &a, MetricTable *table)
@@ -100,8 +119,9 @@ void avgByTypologyCountry(const ColumnarTable &t, const Aggregates &a, MetricTab
             continue;
         table->rows << QVariantList{t.groups[i].typology, t.groups[i].country, g.transactions,
                                     g.total / double(g.transactions), g.total / double(g.stores), g.stores,
-                                    t.groups[i].stores, g.total};
+                                    t.groups[i].stores, g.total, QVariant()};
     }
+    shaping::flagFewTransactions(table);
 }
 
 void deviceTypeShare(const ColumnarTable &t, const Aggregates &a, MetricTable *table)

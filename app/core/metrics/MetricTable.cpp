@@ -66,6 +66,8 @@ QString displayText(const QVariant &value, ValueKind kind)
         return locale.toString(value.toDouble(), 'f', 2);
     case ValueKind::Probability:
         return formatProbability(value.toDouble());
+    case ValueKind::Flag:
+        return value.toBool() ? QStringLiteral("⚠ yes") : QString();
     case ValueKind::Timestamp:
         return TimestampParser::toIso(value.toLongLong()).replace(QLatin1Char('T'), QLatin1Char(' '));
     case ValueKind::Text:
@@ -88,6 +90,8 @@ QString exportText(const QVariant &value, ValueKind kind)
     case ValueKind::Days:
     case ValueKind::Probability:
         return QString::number(value.toDouble(), 'g', 15);
+    case ValueKind::Flag:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case ValueKind::Timestamp:
         return TimestampParser::toIso(value.toLongLong());
     case ValueKind::Text:

@@ -9,14 +9,26 @@
 
 namespace cpm {
 
-/** How a metric column's values are shown and exported (Probability: a p-value in [0, 1]). */
-enum class ValueKind { Text, Integer, Amount, Percent, Seconds, Days, Timestamp, Rank, Probability };
+/**
+ * How a metric column's values are shown and exported (Probability: a p-value in [0, 1];
+ * Flag: a warning raised on the row, a bool).
+ */
+enum class ValueKind { Text, Integer, Amount, Percent, Seconds, Days, Timestamp, Rank, Probability, Flag };
 
 struct MetricColumn
 {
     QString key;     ///< stable machine name, also the JSON/CSV key ("total_amount")
     QString header;  ///< what people read ("Total amount")
     ValueKind kind = ValueKind::Text;
+};
+
+/** Items that tie with the last one shown in a top list and were cut (ties are broken by key). */
+struct TieAtCut
+{
+    QVariant value;        ///< the tied value (total amount, items sold)
+    QStringList named;     ///< keys of the first tied items past the cut, in tie-break order
+    qint64 beyondCut = 0;  ///< how many items past the cut share the value (≥ named.size())
+    bool isEmpty() const { return beyondCut == 0; }
 };
 
 /** One metric's result: typed columns and rows of plain values, plus notes for the reader. */
@@ -27,6 +39,7 @@ struct MetricTable
     QVector<MetricColumn> columns;
     MetricRows rows;   ///< read cell by cell with rows.cell(row, column): big tables keep typed columns
     QStringList notes; ///< ties at the cut, rows left out and why, ...
+    TieAtCut tieAtCut; ///< top lists only
 
     int columnIndex(const QString &key) const;
     QVariant value(int row, const QString &key) const;

@@ -38,6 +38,8 @@ class MetricsEngine
 {
 public:
     static constexpr int topLimit = 10;
+    /** Rows fetched past the cut, to name the items that tie with the last one shown. */
+    static constexpr int tieLookahead = 20;
     enum class Backend { Columnar, Sql };
 
     explicit MetricsEngine(QSqlDatabase db, QString sqlRoot = QStringLiteral(":/sql"),

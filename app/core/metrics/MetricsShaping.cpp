@@ -3,7 +3,10 @@
 
 #include "metrics/MetricsEngine.h"
 
+#include <QLocale>
 #include <QMap>
+
+#include <algorithm>
 
 namespace cpm::shaping {
 
@@ -54,7 +57,8 @@ void describeAvgByTypologyCountry(MetricTable *table)
                       col("avg_store_total", "Avg store total", ValueKind::Amount),
                       col("stores", "Stores with transactions", ValueKind::Integer),
                       col("stores_in_group", "Stores in group", ValueKind::Integer),
-                      col("total_amount", "Total amount", ValueKind::Amount)};
+                      col("total_amount", "Total amount", ValueKind::Amount),
+                      col("few_transactions", "Fewer than 5", ValueKind::Flag)};
 }
 
 void describeDeviceTypeShare(MetricTable *table)
@@ -99,19 +103,66 @@ QVector<MetricColumn> timeToFifthSourceColumns(const MetricsSnapshot &snapshot)
     return columns;
 }
 
-void cutAtLimit(MetricTable *table, const QString &sortKey, const QString &labelKey, const QString &what)
+namespace {
+
+bool sameValue(const QVariant &a, const QVariant &b)
 {
-    if (table->rows.size() <= MetricsEngine::topLimit)
+    return qFuzzyCompare(a.toDouble() + 1.0, b.toDouble() + 1.0);
+}
+
+/** "3770009015060, 3770009015071 and 27 more" */
+QString listNamed(const TieAtCut &tie)
+{
+    QString text = tie.named.join(QStringLiteral(", "));
+    if (tie.beyondCut > tie.named.size())
+        text += QStringLiteral(" and %1 more").arg(QLocale().toString(tie.beyondCut - tie.named.size()));
+    return text;
+}
+
+} // namespace
+
+void cutAtLimit(MetricTable *table, const QString &sortKey, const QString &labelKey, qint64 tiedWithLast)
+{
+    const int shown = MetricsEngine::topLimit;
+    if (table->rows.size() <= shown)
         return;
-    const QVariant last = table->value(MetricsEngine::topLimit - 1, sortKey);
-    const QVariant next = table->value(MetricsEngine::topLimit, sortKey);
-    if (qFuzzyCompare(last.toDouble() + 1.0, next.toDouble() + 1.0)) {
-        table->notes << QStringLiteral("%1 %2 ties with rank %3 on %4; ties are broken by %5.")
-                            .arg(what, table->value(MetricsEngine::topLimit, labelKey).toString())
-                            .arg(MetricsEngine::topLimit)
-                            .arg(sortKey, labelKey);
+    const QVariant last = table->value(shown - 1, sortKey);
+    TieAtCut &tie = table->tieAtCut;
+    qint64 tiedAbove = 0; // the last row shown and those above it sharing its value
+    for (int row = 0; row < shown; ++row)
+        tiedAbove += sameValue(table->value(row, sortKey), last);
+    for (int row = shown; row < table->rows.size() && sameValue(table->value(row, sortKey), last); ++row)
+        tie.named << table->value(row, labelKey).toString();
+    tie.beyondCut = std::max<qint64>(tie.named.size(), tiedWithLast - tiedAbove);
+    table->rows.resize(shown);
+    if (tie.isEmpty())
+        return;
+    tie.value = last;
+    const MetricColumn &sort = table->columns[table->columnIndex(sortKey)];
+    const MetricColumn &label = table->columns[table->columnIndex(labelKey)];
+    table->notes << QStringLiteral("%1 more with the same %2 as rank %3 (%4) are not shown: %5 (ties are broken by %6 "
+                                   "ascending, so the cut at %3 is arbitrary among them).")
+                        .arg(QLocale().toString(tie.beyondCut), sort.header.toLower())
+                        .arg(shown)
+                        .arg(displayText(last, sort.kind), listNamed(tie), label.header);
+}
+
+void flagFewTransactions(MetricTable *table)
+{
+    const int flag = table->columnIndex(QStringLiteral("few_transactions"));
+    const int count = table->columnIndex(QStringLiteral("transactions"));
+    qint64 flagged = 0;
+    for (QVariantList &row : table->rows.editable()) {
+        const bool few = row[count].toLongLong() < fewTransactions;
+        row[flag] = few;
+        flagged += few;
     }
-    table->rows.resize(MetricsEngine::topLimit);
+    if (flagged > 0)
+        table->notes << QStringLiteral("%1 of %2 typology × country cells rest on fewer than %3 transactions (marked ⚠): "
+                                       "one transaction more or less moves their average a lot.")
+                            .arg(flagged)
+                            .arg(table->rows.size())
+                            .arg(fewTransactions);
 }
 
 void nameUnknownDevices(MetricTable *table)
@@ -133,6 +184,7 @@ void finishTimeToFifth(const MetricTable &all, MetricsSnapshot *snapshot)
     Average fromFirst;
     Average fromCreated;
     QMap<QString, Average> perCustomer;
+    std::vector<double> fromFirstValues, fromCreatedValues;
     const int columnCount = snapshot->timeToFifthPerStore.columns.size();
     const int secondsAt = all.columnIndex(QStringLiteral("seconds"));
     const int fromStoreAt = all.columnIndex(QStringLiteral("seconds_from_store_created"));
@@ -148,9 +200,11 @@ void finishTimeToFifth(const MetricTable &all, MetricsSnapshot *snapshot)
         }
         ++summary.storesWith5;
         fromFirst.add(seconds.toDouble());
+        fromFirstValues.push_back(seconds.toDouble());
         const QVariant &fromStore = row[fromStoreAt];
         if (!fromStore.isNull()) {
             fromCreated.add(fromStore.toDouble());
+            fromCreatedValues.push_back(fromStore.toDouble());
             if (fromStore.toDouble() < 0)
                 ++summary.fifthBeforeStoreCreated;
         }
@@ -159,11 +213,25 @@ void finishTimeToFifth(const MetricTable &all, MetricsSnapshot *snapshot)
     }
     summary.avgSeconds = fromFirst.value();
     summary.avgSecondsFromStoreCreated = fromCreated.value();
+    summary.spread = spreadOf(fromFirstValues);
+    summary.spreadFromStoreCreated = spreadOf(fromCreatedValues);
     for (auto it = perCustomer.cbegin(); it != perCustomer.cend(); ++it) {
         const double avg = *it.value().value();
         snapshot->timeToFifthPerCustomer.rows << QVariantList{it.key(), it.value().count, avg, avg / 86400.0};
     }
+    noteSpread(snapshot);
     noteFifthBeforeStoreCreated(snapshot);
+}
+
+void noteSpread(MetricsSnapshot *snapshot)
+{
+    const TimeToFifthSummary &summary = snapshot->timeToFifth;
+    QStringList &notes = snapshot->timeToFifthPerStore.notes;
+    if (summary.spread)
+        notes << QStringLiteral("Spread of 1st → 5th transaction: %1.").arg(describeSpreadInDays(*summary.spread));
+    if (summary.spreadFromStoreCreated)
+        notes << QStringLiteral("Spread of store created → 5th transaction: %1.")
+                     .arg(describeSpreadInDays(*summary.spreadFromStoreCreated));
 }
 
 void noteFifthBeforeStoreCreated(MetricsSnapshot *snapshot)

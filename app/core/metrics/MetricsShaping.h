@@ -23,8 +23,19 @@ void describeTimeToFifth(MetricsSnapshot *snapshot);
  */
 QVector<MetricColumn> timeToFifthSourceColumns(const MetricsSnapshot &snapshot);
 
-/** Drops the extra row fetched past the limit; notes when it ties with the last one shown. */
-void cutAtLimit(MetricTable *table, const QString &sortKey, const QString &labelKey, const QString &what);
+/** Fewer transactions than this in a metric 3 cell raise its few_transactions flag. */
+constexpr qint64 fewTransactions = 5;
+
+/**
+ * Keeps the first MetricsEngine::topLimit rows of a ranked top list. The rows fetched past the
+ * cut that tie with the last one shown are named in table->tieAtCut and a note;
+ * @p tiedWithLast: how many items of the whole ranking share that value (0: unknown).
+ */
+void cutAtLimit(MetricTable *table, const QString &sortKey, const QString &labelKey, qint64 tiedWithLast);
+/** Sets metric 3's few_transactions flag per cell, with a note counting the flagged cells. */
+void flagFewTransactions(MetricTable *table);
+/** Notes giving the median, quartiles and range of both metric 5 clocks. */
+void noteSpread(MetricsSnapshot *snapshot);
 /** Null device types (device missing from devices.csv) become "(unknown device)" with a note. */
 void nameUnknownDevices(MetricTable *table);
 /** The data-smell note when stores reached their 5th transaction before their created_at. */

@@ -4,6 +4,7 @@
 #include "anomalies/AnomalyReport.h"
 #include "metrics/MetricFilter.h"
 #include "metrics/MetricTable.h"
+#include "metrics/Spread.h"
 
 #include <optional>
 
@@ -18,6 +19,8 @@ struct TimeToFifthSummary
     std::optional<double> avgSeconds;                 ///< 1st → 5th, over storesWith5
     std::optional<double> avgSecondsFromStoreCreated; ///< store created_at → 5th
     qint64 fifthBeforeStoreCreated = 0; ///< stores whose 5th precedes their created_at (a data smell)
+    std::optional<Spread> spread;                 ///< of 1st → 5th, over storesWith5
+    std::optional<Spread> spreadFromStoreCreated; ///< of store created → 5th
 
     std::optional<double> avgDays() const;
     std::optional<double> avgDaysFromStoreCreated() const;

@@ -16,9 +16,25 @@ namespace {
 QVariantMap withLimit(const MetricFilter &filter)
 {
     QVariantMap values = filter.sqlParameters();
-    // One row more than shown tells whether the cut at 10 splits a tie.
-    values.insert(QStringLiteral(":limit"), MetricsEngine::topLimit + 1);
+    // Rows past the cut name the items that tie with the 10th (tied_with_last counts them all).
+    values.insert(QStringLiteral(":top"), MetricsEngine::topLimit);
+    values.insert(QStringLiteral(":limit"), MetricsEngine::topLimit + MetricsEngine::tieLookahead);
     return values;
+}
+
+/** Removes the trailing tied_with_last column the top-list SQL adds; returns its value. */
+qint64 takeTiedWithLast(MetricTable *table)
+{
+    table->columns.removeLast();
+    qint64 tied = 0;
+    for (QVariantList &row : table->rows.editable())
+        tied = row.takeLast().toLongLong();
+    return tied;
+}
+
+MetricColumn tiedWithLastColumn()
+{
+    return MetricColumn{QStringLiteral("tied_with_last"), QString(), ValueKind::Integer};
 }
 
 QString avgByTypologyCountryFile(const MetricFilter &filter)
@@ -86,25 +102,31 @@ bool SqlMetrics::avgByTypologyCountry(const MetricFilter &filter, MetricTable *t
     if (filter.storeVersion == StoreVersion::AtTransaction)
         table->notes << QStringLiteral("Each transaction counts under the typology and country its store had when it "
                                        "happened (store history); a store that changed counts in each of its groups.");
-    return bindStatuses(filter.statuses, error)
-        && fill(avgByTypologyCountryFile(filter), filter.sqlParameters(), table, error);
+    if (!bindStatuses(filter.statuses, error) || !fill(avgByTypologyCountryFile(filter), filter.sqlParameters(), table, error))
+        return false;
+    shaping::flagFewTransactions(table);
+    return true;
 }
 
 bool SqlMetrics::topStores(const MetricFilter &filter, MetricTable *table, Error *error)
 {
     shaping::describeTopStores(table);
+    table->columns << tiedWithLastColumn();
     if (!fill(QStringLiteral("metrics/top_stores.sql"), withLimit(filter), table, error))
         return false;
-    shaping::cutAtLimit(table, QStringLiteral("total_amount"), QStringLiteral("store_id"), QStringLiteral("Store"));
+    const qint64 tied = takeTiedWithLast(table);
+    shaping::cutAtLimit(table, QStringLiteral("total_amount"), QStringLiteral("store_id"), tied);
     return true;
 }
 
 bool SqlMetrics::topProducts(const MetricFilter &filter, MetricTable *table, Error *error)
 {
     shaping::describeTopProducts(table);
+    table->columns << tiedWithLastColumn();
     if (!fill(QStringLiteral("metrics/top_products.sql"), withLimit(filter), table, error))
         return false;
-    shaping::cutAtLimit(table, QStringLiteral("transactions"), QStringLiteral("product_sku"), QStringLiteral("SKU"));
+    const qint64 tied = takeTiedWithLast(table);
+    shaping::cutAtLimit(table, QStringLiteral("transactions"), QStringLiteral("product_sku"), tied);
     return true;
 }
 

@@ -24,6 +24,8 @@ QJsonValue jsonValue(const QVariant &value, ValueKind kind)
     case ValueKind::Days:
     case ValueKind::Probability:
         return value.toDouble();
+    case ValueKind::Flag:
+        return value.toBool();
     case ValueKind::Timestamp:
         return TimestampParser::toIso(value.toLongLong());
     case ValueKind::Text:
@@ -48,6 +50,31 @@ QJsonObject filtersToJson(const MetricFilter &filter)
     return filters;
 }
 
+/** Five-number summary in seconds, like the per-store rows; null without stores with five. */
+QJsonValue spreadToJson(const std::optional<Spread> &spread)
+{
+    if (!spread)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("n"), spread->n},           {QStringLiteral("min"), spread->min},
+                       {QStringLiteral("q1"), spread->q1},         {QStringLiteral("median"), spread->median},
+                       {QStringLiteral("q3"), spread->q3},         {QStringLiteral("max"), spread->max},
+                       {QStringLiteral("unit"), QStringLiteral("seconds")}};
+}
+
+/** Per top list cut inside a tie: the tied value, how many were cut and the first of them. */
+QJsonObject tiesAtCutToJson(const MetricsSnapshot &snapshot, const QString &metricId)
+{
+    QJsonObject ties;
+    for (const MetricTable *table : {&snapshot.topStores, &snapshot.topProducts}) {
+        if (table->tieAtCut.isEmpty() || (!metricId.isEmpty() && table->id != metricId))
+            continue;
+        ties.insert(table->id, QJsonObject{{QStringLiteral("value"), table->tieAtCut.value.toDouble()},
+                                           {QStringLiteral("beyond_cut"), table->tieAtCut.beyondCut},
+                                           {QStringLiteral("named"), QJsonArray::fromStringList(table->tieAtCut.named)}});
+    }
+    return ties;
+}
+
 QJsonObject timeToFifthToJson(const MetricsSnapshot &snapshot)
 {
     const TimeToFifthSummary &summary = snapshot.timeToFifth;
@@ -60,6 +87,8 @@ QJsonObject timeToFifthToJson(const MetricsSnapshot &snapshot)
     object.insert(QStringLiteral("avg_seconds_from_store_created"), optionalNumber(summary.avgSecondsFromStoreCreated));
     object.insert(QStringLiteral("avg_days_from_store_created"), optionalNumber(summary.avgDaysFromStoreCreated()));
     object.insert(QStringLiteral("stores_fifth_before_store_created"), summary.fifthBeforeStoreCreated);
+    object.insert(QStringLiteral("spread"), spreadToJson(summary.spread));
+    object.insert(QStringLiteral("spread_from_store_created"), spreadToJson(summary.spreadFromStoreCreated));
     object.insert(QStringLiteral("per_store"), tableToJson(snapshot.timeToFifthPerStore));
     object.insert(QStringLiteral("per_customer"), tableToJson(snapshot.timeToFifthPerCustomer));
     object.insert(QStringLiteral("below_five"), tableToJson(snapshot.timeToFifthBelowFive));
@@ -105,6 +134,7 @@ QJsonObject snapshotToJson(const MetricsSnapshot &snapshot, const QString &metri
         else
             document.insert(table->id, tableToJson(*table));
     }
+    document.insert(QStringLiteral("ties_at_cut"), tiesAtCutToJson(snapshot, metricId));
     document.insert(QStringLiteral("coverage"), coverageToJson(snapshot.coverage));
     return document;
 }

@@ -82,6 +82,7 @@ lxw_format *formatFor(const Formats &f, ValueKind kind)
         return f.timestamp;
     case ValueKind::Rank:
     case ValueKind::Probability: // General: shows 3.4E-07 as such
+    case ValueKind::Flag:        // TRUE/FALSE, Excel's own booleans
     case ValueKind::Text:
         break;
     }
@@ -110,6 +111,10 @@ void writeCell(lxw_worksheet *sheet, int row, int col, const QVariant &value, Va
     if (kind == ValueKind::Timestamp) {
         // Values are naive epoch seconds; Excel datetimes are naive too, so no zone shift.
         status(worksheet_write_unixtime(sheet, r, c, value.toLongLong(), f.timestamp));
+        return;
+    }
+    if (kind == ValueKind::Flag) {
+        status(worksheet_write_boolean(sheet, r, c, value.toBool() ? 1 : 0, nullptr));
         return;
     }
     bool ok = false;
