@@ -17,6 +17,7 @@ bool readPacked(Reader &in, std::size_t n, std::vector<qint64> *values)
     const int width = in.u8();
     if (!in.ok() || width > 64)
         return in.fail(), false;
+    reserveHugePages(*values, n);
     values->assign(n, qint64(base));
     if (width == 0)
         return true;
@@ -130,6 +131,7 @@ bool readInts(Reader &in, std::size_t n, std::vector<qint64> *values)
     }
     if (mode != Delta && mode != Plain)
         return in.fail(), false;
+    reserveHugePages(*values, n);
     values->resize(n);
     quint64 previous = 0;
     for (std::size_t i = 0; i < n && in.ok(); ++i) {

@@ -99,6 +99,7 @@ bool readAmounts(Reader &in, std::size_t n, ColumnarTable &t)
         const char *p = n <= in.left() / sizeof(double) ? in.take(n * sizeof(double)) : nullptr;
         if (!p)
             return in.fail(), false;
+        reserveHugePages(t.amount, n);
         t.amount.resize(n);
         std::memcpy(t.amount.data(), p, n * sizeof(double));
         return true;
@@ -110,6 +111,7 @@ bool readAmounts(Reader &in, std::size_t n, ColumnarTable &t)
     if (mode == kAmountDictionary ? !codec::readColumn(in, n, 0, qint64(values.size()) - 1, &ints)
                                   : (mode != kAmountCents || !codec::readInts(in, n, &ints)))
         return in.fail(), false;
+    reserveHugePages(t.amount, n);
     t.amount.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         t.amount[i] = mode == kAmountDictionary ? values[std::size_t(ints[i])] : double(ints[i]) / 100.0;
@@ -123,6 +125,7 @@ bool readTimes(Reader in, std::size_t n, ColumnarTable &t)
     if (!codec::readColumn(in, n, 0, qint64(n) - 1, &t.idRank) || !codec::readColumn(in, n, minInt, maxInt, &t.happenedAt)
         || !codec::readInts(in, n, &lag) || !in.atEnd())
         return false;
+    reserveHugePages(t.createdAt, n);
     t.createdAt.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         t.createdAt[i] = qint64(quint64(lag[i]) + (i < t.happenedKnown ? quint64(t.happenedAt[i]) : 0));

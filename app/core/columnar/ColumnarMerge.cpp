@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "columnar/ColumnarMerge.h"
 
+#include "columnar/HugePages.h"
+
 #include <algorithm>
 #include <future>
 #include <vector>
@@ -56,14 +58,14 @@ void widenBounds(ColumnarTable &into, const ColumnarTable &later)
 
 void reserveRows(ColumnarTable &t, std::size_t rows)
 {
-    t.status.reserve(rows);
-    t.deviceType.reserve(rows);
-    t.store.reserve(rows);
-    t.pair.reserve(rows);
-    t.amount.reserve(rows);
-    t.happenedAt.reserve(rows);
-    t.createdAt.reserve(rows);
-    t.idRank.reserve(rows);
+    reserveHugePages(t.status, rows);
+    reserveHugePages(t.deviceType, rows);
+    reserveHugePages(t.store, rows);
+    reserveHugePages(t.pair, rows);
+    reserveHugePages(t.amount, rows);
+    reserveHugePages(t.happenedAt, rows);
+    reserveHugePages(t.createdAt, rows);
+    reserveHugePages(t.idRank, rows);
 }
 
 void mergeLaterRows(ColumnarTable &into, const ColumnarTable &later)

@@ -4,6 +4,8 @@
 // built and bound whole), read straight into one buffer with sqlite3_blob_read.
 #include "columnar/ColumnarPersist.h"
 
+#include "columnar/HugePages.h"
+
 #include "columnar/ColumnarCodec.h"
 #include "columnar/ColumnarTable.h"
 #include "warehouse/SqlFile.h"
@@ -166,7 +168,9 @@ bool readSegment(sqlite3 *db, const Header &h, std::size_t index, quint64 parts,
 {
     const Segment &s = h.segments[index];
     parts = std::min(parts, s.parts);
-    payload->assign(std::size_t(std::min<quint64>(s.size, parts * kChunk)), '\0');
+    const auto bytes = std::size_t(std::min<quint64>(s.size, parts * kChunk));
+    reserveHugePages(*payload, bytes);
+    payload->assign(bytes, '\0');
     const qint64 first = firstPart(h, index);
     for (quint64 part = 0; part < parts; ++part) {
         const std::size_t at = std::size_t(part) * kChunk;
