@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the .deb, installs it, and uses the installed binaries the way a user would:
-# version, demo import, metrics, and an offscreen screenshot of the desktop app.
+# version, demo import, metrics, a report, and an offscreen screenshot of the desktop app.
 # Installs system-wide: CI runs it (CI=true); locally run it only on a throwaway machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +27,9 @@ assert abs(sum(r["pct"] for r in doc["device_type_share"]) - 100) < 1e-6, "share
 assert doc["time_to_5th_transaction"]["stores_with_5"] > 0
 print("installed cpm-cli: metrics ok")
 PY
+# `report` is handed to /usr/libexec/cpm/cpm-report (the verb that links the UI library).
+/usr/bin/cpm-cli report --db "$work/w.sqlite" --out "$work/report.xlsx" >/dev/null
+test -s "$work/report.xlsx" && echo "installed cpm-cli: report ok"
 if [ -x /usr/bin/cpm ]; then
   env -u DISPLAY /usr/bin/cpm --version   # answers without a display
   HOME="$work" QT_QPA_PLATFORM=offscreen /usr/bin/cpm --db "$work/w.sqlite" --screenshot "$work/shots" >/dev/null
