@@ -75,7 +75,9 @@ std::shared_ptr<const ColumnarTable> get(const QSqlDatabase &db, const QString &
     }
     // The snapshot the last import stored is ~10x faster to read than a rebuild from the
     // models; anything wrong with it (missing, older import or format, damaged) means rebuild.
-    std::shared_ptr<const ColumnarTable> table = persist::load(handle, newestBatch(db, sqlRoot), &cached.lastStatus);
+    // The per-status aggregates are left to their first use: a dated filter never needs them.
+    std::shared_ptr<const ColumnarTable> table = persist::load(handle, newestBatch(db, sqlRoot), &cached.lastStatus,
+                                                               /*aggregates=*/false);
     if (!table)
         table = ColumnarTable::load(handle, error, true, sqlRoot);
     if (table) {

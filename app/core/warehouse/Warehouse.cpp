@@ -115,9 +115,12 @@ bool Warehouse::openSqlite(const QString &path, const SqlProject &project)
     // anything (even the journal mode) is written to it.
     // WAL: readers (the GUI) keep reading while an import writes; NORMAL is durable enough
     // in WAL mode (a power cut may lose the last commit, never corrupt the file).
+    // A warehouse at this build's schema version has had every script applied (the version is
+    // written in the same transaction), so opening it takes no write lock: a reader never
+    // waits for an import, and a cold `cpm-cli metrics` skips the scripts.
     if (!checkSchemaVersion() || !exec(QStringLiteral("pragma journal_mode = wal"))
         || !exec(QStringLiteral("pragma synchronous = normal")) || !exec(QStringLiteral("pragma foreign_keys = off"))
-        || !applyScripts(project) || !applyTestPageLimit()) {
+        || (m_storedSchemaVersion < schemaVersion && !applyScripts(project)) || !applyTestPageLimit()) {
         close();
         return false;
     }
@@ -145,6 +148,7 @@ bool Warehouse::checkSchemaVersion()
     if (!hasRelation(QStringLiteral("warehouse_info")))
         return true;
     const int version = scalarFile(QStringLiteral("info/get_value.sql"), {{QStringLiteral(":key"), QStringLiteral("schema_version")}}).toInt();
+    m_storedSchemaVersion = version;
     if (version > schemaVersion) {
         m_error = databaseError(m_path, QStringLiteral("warehouse was made by a newer cpm (schema version %1)").arg(version), QString());
         m_error.expected = QStringLiteral("schema version %1 or older; upgrade cpm").arg(schemaVersion);

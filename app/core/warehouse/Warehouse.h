@@ -82,6 +82,7 @@ private:
     QString m_connectionName;
     QString m_path;
     WarehouseLocation m_location;
+    int m_storedSchemaVersion = 0; ///< as found at open (0: a new or pre-versioning file)
     QString m_sqlRoot = QStringLiteral(":/sql");
     QSqlDatabase m_db;
     Error m_error;
