@@ -2,6 +2,9 @@
 #include "CliSupport.h"
 
 #include "metrics/MetricsEngine.h"
+#include "warehouse/WarehouseLocation.h"
+
+#include <QFileInfo>
 
 namespace cpm::cli {
 
@@ -60,11 +63,19 @@ int fail(QTextStream &err, const QString &verb, const QString &message, int code
     return code;
 }
 
-bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QTextStream &err, const QString &verb)
+bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QTextStream &err, const QString &verb,
+                   WarehouseAccess access)
 {
     const QString path = parser.value(QStringLiteral("db"));
     if (path.isEmpty()) {
         fail(err, verb, QStringLiteral("--db FILE|URI is required"), 2);
+        return false;
+    }
+    WarehouseLocation location;
+    Error ignored; // a malformed URI is reported by open() below
+    if (access == WarehouseAccess::Existing && WarehouseLocation::parse(path, &location, &ignored) && !location.isPostgres()
+        && !QFileInfo::exists(path)) {
+        fail(err, verb, QStringLiteral("%1: no warehouse there (make one with: cpm-cli import --db %1 FILE...)").arg(path));
         return false;
     }
     const QString sqlDir = parser.value(QStringLiteral("sql-dir"));

@@ -26,8 +26,16 @@ struct OpenedWarehouse
     Warehouse warehouse;
 };
 
-/** Opens --db; on failure writes one line to @p err and returns false. */
-bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QTextStream &err, const QString &verb);
+/** Whether a verb may make a new warehouse file (init), or reads one that must exist. */
+enum class WarehouseAccess { Existing, CreateIfMissing };
+
+/**
+ * Opens --db; on failure writes one line to @p err and returns false. A reading verb given a
+ * file that does not exist fails instead of leaving an empty warehouse behind (a typo in a
+ * scheduled job's path would otherwise "succeed" with a new file and no data).
+ */
+bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QTextStream &err, const QString &verb,
+                   WarehouseAccess access = WarehouseAccess::Existing);
 
 /**
  * Opens --db and computes the five metrics for @p filter into @p snapshot; on failure writes

@@ -24,7 +24,7 @@ public:
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
     {
         OpenedWarehouse opened;
-        if (!openWarehouse(parser, &opened, err, name()))
+        if (!openWarehouse(parser, &opened, err, name(), WarehouseAccess::CreateIfMissing))
             return 1;
         const qint64 batch = opened.warehouse.lastBatchId();
         out << "warehouse " << opened.warehouse.path() << " is at schema version " << Warehouse::schemaVersion

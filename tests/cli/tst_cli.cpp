@@ -101,6 +101,24 @@ private slots:
         QVERIFY2(r.err.contains(mention), r.err.constData());
     }
 
+    /** A reading verb given a path with no warehouse fails and leaves no file; init makes one. */
+    void readingVerbsNeedAnExistingWarehouse()
+    {
+        const QString typo = m_dir.filePath(QStringLiteral("typo.sqlite"));
+        for (const char *verb : {"metrics", "check", "models", "anomalies", "report"}) {
+            QStringList arguments{QString::fromLatin1(verb), QStringLiteral("--db"), typo};
+            if (qstrcmp(verb, "report") == 0)
+                arguments << QStringLiteral("--out") << m_dir.filePath(QStringLiteral("typo.pdf"));
+            const Run r = cli(arguments);
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains("no warehouse there") && r.err.contains(typo.toUtf8()), r.err.constData());
+            QVERIFY2(!QFileInfo::exists(typo), verb);
+        }
+        const Run init = cli({"init", "--db", typo});
+        QVERIFY2(init.code == 0, init.err.constData());
+        QVERIFY(QFileInfo::exists(typo));
+    }
+
     void checkAndModels()
     {
         const Run check = cli({"check", "--db", db()});
