@@ -6,6 +6,7 @@
 #include <QPdfWriter>
 
 #include <algorithm>
+#include <numeric>
 
 namespace cpm {
 
@@ -14,6 +15,7 @@ namespace {
 constexpr double marginMm = 18;
 constexpr double footerMm = 8;
 constexpr double bodyPt = 9.5;
+constexpr double minTablePt = 7.5;
 constexpr double keyColumnMm = 38;
 const QColor rule(0xC8, 0xC8, 0xC8);
 const QColor shade(0xF3, 0xF4, 0xF6);
@@ -178,11 +180,20 @@ QVector<double> PdfPageLayout::columnWidths(const MetricTable &table, const QFon
     const QFontMetricsF boldMetrics(bold, m_writer);
     QVector<double> widths;
     for (int c = 0; c < table.columns.size(); ++c) {
-        double widest = boldMetrics.horizontalAdvance(table.columns[c].header);
+        // Headers wrap at spaces (see headerRow), so only their longest word has to fit: the
+        // cells keep the room, and "Avg amount / transaction" no longer elides "7,640.00".
+        double widest = 0;
+        for (const QString &word : table.columns[c].header.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            widest = std::max(widest, boldMetrics.horizontalAdvance(word));
         for (qsizetype r = 0; r < table.rows.size(); ++r)
             widest = std::max(widest, bodyMetrics.horizontalAdvance(displayText(table.rows.cell(r, c), table.columns[c].kind)));
         widths << widest + mm(4);
     }
+    return widths;
+}
+
+QVector<double> PdfPageLayout::fitToPage(QVector<double> widths) const
+{
     double total = 0;
     for (double w : widths)
         total += w;
@@ -212,17 +223,40 @@ void PdfPageLayout::tableRow(const QStringList &cells, const MetricTable &table,
     }
 }
 
+void PdfPageLayout::headerRow(const MetricTable &table, const QVector<double> &widths, const QFont &f)
+{
+    double height = 0;
+    for (int c = 0; c < table.columns.size(); ++c)
+        height = std::max(height, textHeight(table.columns[c].header, f, widths[c] - mm(3), Qt::TextWordWrap));
+    const QRectF rect = reserve(height + mm(2.2));
+    m_painter->setFont(f);
+    m_painter->setPen(Qt::black);
+    double x = rect.left();
+    for (int c = 0; c < table.columns.size(); ++c) {
+        const QRectF cell(x + mm(1.5), rect.top() + mm(1.1), widths[c] - mm(3), height);
+        const int align = rightAligned(table.columns[c].kind) ? Qt::AlignRight : Qt::AlignLeft;
+        m_painter->drawText(cell, align | Qt::AlignBottom | Qt::TextWordWrap, table.columns[c].header);
+        x += widths[c];
+    }
+}
+
 void PdfPageLayout::table(const MetricTable &table)
 {
-    const QFont body = font(bodyPt);
-    const QFont bold = font(bodyPt, true);
-    const QVector<double> widths = columnWidths(table, body, bold);
+    QFont body = font(bodyPt);
+    QFont bold = font(bodyPt, true);
+    QVector<double> widths = columnWidths(table, body, bold);
+    // A wide table (metric 3 has nine columns) gets a smaller type before any cell is elided.
+    const double natural = std::accumulate(widths.begin(), widths.end(), 0.0);
+    if (natural > m_content.width()) {
+        const double points = std::max(minTablePt, bodyPt * m_content.width() / natural);
+        body = font(points);
+        bold = font(points, true);
+        widths = columnWidths(table, body, bold);
+    }
+    widths = fitToPage(widths);
     const double rowHeight = QFontMetricsF(body, m_writer).height() + mm(2.2);
-    QStringList header;
-    for (const MetricColumn &column : table.columns)
-        header << column.header;
     auto drawHeader = [&] {
-        tableRow(header, table, widths, bold, false);
+        headerRow(table, widths, bold);
         m_painter->setPen(QPen(Qt::black, mm(0.25)));
         m_painter->drawLine(QPointF(m_content.left(), m_y), QPointF(m_content.right(), m_y));
     };

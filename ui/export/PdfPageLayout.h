@@ -49,7 +49,12 @@ public:
 private:
     QFont font(double points, bool bold = false, bool italic = false) const;
     double textHeight(const QString &text, const QFont &font, double width, int flags) const;
+    /** Each column's natural width: its widest cell or header word, with padding. */
     QVector<double> columnWidths(const MetricTable &table, const QFont &body, const QFont &bold) const;
+    /** @p widths scaled to the page's width exactly. */
+    QVector<double> fitToPage(QVector<double> widths) const;
+    /** The column headers, wrapped at spaces within their column's width. */
+    void headerRow(const MetricTable &table, const QVector<double> &widths, const QFont &f);
     void tableRow(const QStringList &cells, const MetricTable &table, const QVector<double> &widths,
                   const QFont &font, bool shaded);
     void drawFooter();
