@@ -10,6 +10,7 @@
 #include "RecentWarehouses.h"
 #include "export/ReportTask.h"
 #include "WarehouseSession.h"
+#include "compare/CompareView.h"
 #include "dashboard/AnomaliesPage.h"
 #include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
@@ -176,6 +177,7 @@ void MainWindow::setupMenus()
     file->addSeparator();
     file->addAction(tr("&Import extracts…"), QKeySequence(tr("Ctrl+I")), this, [this] { importFiles({}); });
     file->addAction(tr("&Export report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportReport);
+    file->addAction(tr("&Compare with…"), QKeySequence(tr("Ctrl+Shift+D")), this, &MainWindow::compareImports);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -484,6 +486,16 @@ void MainWindow::exportReportTo(const QString &path)
     // this request changes nothing); the report is written once they are on show.
     if (!upToDate)
         m_session->request(wanted);
+}
+
+void MainWindow::compareImports()
+{
+    // One compare window per main window: asking again picks two other imports in it.
+    if (!m_compare)
+        m_compare = new CompareView(this);
+    m_compare->show();
+    m_compare->raise();
+    m_compare->start(m_session->path(), m_filterBar->filter());
 }
 
 void MainWindow::showDataQuality()

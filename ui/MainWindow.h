@@ -16,6 +16,7 @@ class QTimer;
 namespace cpm {
 
 class AnomaliesPage;
+class CompareView;
 class BusyOverlay;
 class FilterBar;
 class ReportTask;
@@ -105,6 +106,7 @@ private:
     void updateStatusBar();
     void setDemo(bool demo);
     void exportReport();
+    void compareImports();
     void showDataQuality();
     void showDefinitions();
     void restoreSettings();
@@ -121,6 +123,7 @@ private:
     OverviewPage *m_overview = nullptr;
     QVector<MetricPage *> m_metricPages;
     AnomaliesPage *m_anomalies = nullptr;
+    CompareView *m_compare = nullptr;
     WarehouseMenu *m_warehouseMenu = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_rowsLabel = nullptr;
