@@ -24,6 +24,8 @@
 #include "team/WarehouseMenu.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QGridLayout>
 #include <QCloseEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -468,14 +470,26 @@ void MainWindow::setDemo(bool demo)
 void MainWindow::exportReport()
 {
     const QString name = defaultExportFileName(QStringLiteral("report"), m_filterBar->filter(), QStringLiteral("pdf"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), name,
-                                                      tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
-    if (!path.isEmpty())
-        exportReportTo(path);
+    QFileDialog dialog(this, tr("Export report"), name, tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    QCheckBox *withComparison = nullptr;
+    if (m_compare && m_compare->hasResult()) {
+        // The platform's own dialog takes no extra widgets: Qt's does, under its file list.
+        dialog.setOption(QFileDialog::DontUseNativeDialog);
+        withComparison = new QCheckBox(tr("Include the comparison on show (%1)").arg(m_compare->resultTitle()), &dialog);
+        withComparison->setChecked(m_compare->isVisible());
+        if (auto *grid = qobject_cast<QGridLayout *>(dialog.layout()))
+            grid->addWidget(withComparison, grid->rowCount(), 0, 1, grid->columnCount());
+    }
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    exportReportTo(dialog.selectedFiles().first(), withComparison && withComparison->isChecked());
 }
 
-void MainWindow::exportReportTo(const QString &path)
+void MainWindow::exportReportTo(const QString &path, bool withComparison)
 {
+    if (withComparison && m_compare && m_compare->hasResult())
+        m_reports->setComparison(m_compare->reportTables(), m_compare->resultTitle());
     MetricFilter wanted = m_filterBar->filter();
     wanted.anomalies = true; // the report has the anomalies page too
     // Nothing can be computed for what the bar shows: the numbers on show, as they are.

@@ -68,8 +68,11 @@ public:
      * at once when its numbers are on show, else once the metrics thread has computed them
      * (the pages show the busy state meanwhile). A PDF or XLSX is then written on the report
      * thread (a folder, with its chart images, here). reportExported() follows either way.
+     * With @p withComparison, the comparison on show in the compare view (if any) ends it.
      */
-    void exportReportTo(const QString &path);
+    void exportReportTo(const QString &path, bool withComparison = false);
+    /** The compare view (File ▸ Compare with…), once opened; null before. */
+    CompareView *compareView() const { return m_compare; }
 
 signals:
     /** The window switched to @p location (a file path, or a URI without password). */

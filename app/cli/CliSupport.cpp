@@ -51,6 +51,16 @@ QString readFilter(const QCommandLineParser &parser, MetricFilter *filter, const
     return invalid ? invalid.toString() : QString();
 }
 
+QString readBatchOption(const QCommandLineParser &parser, const QString &option, qint64 *batch)
+{
+    if (!parser.isSet(option))
+        return QString();
+    bool number = false;
+    *batch = parser.value(option).toLongLong(&number);
+    return number && *batch > 0 ? QString()
+                                : QStringLiteral("--%1 '%2' is not an import batch id like 3").arg(option, parser.value(option));
+}
+
 int fail(QTextStream &err, const QString &verb, const QString &message, int code)
 {
     QString line = message;

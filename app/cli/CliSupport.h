@@ -46,6 +46,9 @@ bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QT
 bool computeMetrics(const QCommandLineParser &parser, const MetricFilter &filter, OpenedWarehouse *opened,
                     MetricsSnapshot *snapshot, QTextStream &err, const QString &verb);
 
+/** Reads an import batch id option (unset: @p batch untouched); a one-line problem, or empty. */
+QString readBatchOption(const QCommandLineParser &parser, const QString &option, qint64 *batch);
+
 /** Writes "cpm-cli VERB: message" and returns @p code (2 usage, 1 failure). */
 int fail(QTextStream &err, const QString &verb, const QString &message, int code = 1);
 

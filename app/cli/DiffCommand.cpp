@@ -39,9 +39,9 @@ public:
         const QString format = parser.value(QStringLiteral("format"));
         QString problem = readFilter(parser, &request.filter, dateOptions());
         if (problem.isEmpty())
-            problem = readBatch(parser, QStringLiteral("from"), &request.fromBatch);
+            problem = readBatchOption(parser, QStringLiteral("from"), &request.fromBatch);
         if (problem.isEmpty())
-            problem = readBatch(parser, QStringLiteral("to"), &request.toBatch);
+            problem = readBatchOption(parser, QStringLiteral("to"), &request.toBatch);
         bool number = false;
         request.limit = parser.value(QStringLiteral("limit")).toInt(&number);
         if (problem.isEmpty() && (!number || request.limit < 0))
@@ -68,16 +68,6 @@ public:
 
 private:
     static DateOptionNames dateOptions() { return {QStringLiteral("from-date"), QStringLiteral("to-date")}; }
-
-    static QString readBatch(const QCommandLineParser &parser, const QString &option, qint64 *batch)
-    {
-        if (!parser.isSet(option))
-            return QString();
-        bool number = false;
-        *batch = parser.value(option).toLongLong(&number);
-        return number && *batch > 0 ? QString()
-                                    : QStringLiteral("--%1 '%2' is not an import batch id like 3").arg(option, parser.value(option));
-    }
 
     static void print(const ImportDiffResult &result, bool csv, QTextStream &out)
     {

@@ -153,6 +153,19 @@ void CompareView::showMessage(const QString &text)
     m_header->setText(text);
 }
 
+QVector<MetricTable> CompareView::reportTables() const
+{
+    ImportDiffResult shorter = m_result;
+    for (EntityDiff &diff : shorter.entities)
+        diff.rows.resize(std::min<qsizetype>(diff.rows.size(), 50));
+    return difftables::all(shorter);
+}
+
+QString CompareView::resultTitle() const
+{
+    return difftables::title(m_result);
+}
+
 QString CompareView::headerText() const
 {
     return m_header->text();

@@ -36,6 +36,11 @@ public:
     void setResult(const ImportDiffResult &result);
 
     const ImportDiffResult &result() const { return m_result; }
+    /** Whether a comparison is on show (what a report can include). */
+    bool hasResult() const { return m_result.batches.to.id != 0; }
+    /** The comparison as a report's tables (ReportInfo::comparison): the first 50 ids per entity. */
+    QVector<MetricTable> reportTables() const;
+    QString resultTitle() const;
     /** The model behind the table of DiffTables id @p tableId ("changes_stores", "top_stores_moves", …). */
     MetricTableModel *model(const QString &tableId) const { return m_models.value(tableId); }
     QTabWidget *tabs() const { return m_tabs; }

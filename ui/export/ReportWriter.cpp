@@ -111,7 +111,24 @@ void ReportWriter::writeTitlePage(PdfPageLayout &layout) const
     KeyValueList contents;
     for (int i = 0; i < m_sections.size(); ++i)
         contents.append({QString::number(i + 1), m_sections[i].table.title});
+    if (!m_info.comparison.isEmpty())
+        contents.append({QString::number(m_sections.size() + 1), m_info.comparisonTitle});
     layout.keyValues(contents);
+}
+
+void ReportWriter::writeComparison(PdfPageLayout &layout, int number) const
+{
+    layout.newPage();
+    layout.heading(QStringLiteral("%1. %2").arg(number).arg(m_info.comparisonTitle));
+    for (const MetricTable &table : m_info.comparison) {
+        layout.subheading(table.title);
+        if (table.rows.isEmpty())
+            layout.paragraph(QStringLiteral("(none)"), true);
+        else
+            layout.table(table);
+        for (const QString &note : table.notes)
+            layout.paragraph(QStringLiteral("Note: ") + note, true);
+    }
 }
 
 void ReportWriter::writeSection(PdfPageLayout &layout, const ReportSection &section, int number) const
@@ -151,6 +168,8 @@ Error ReportWriter::writePdf(const QString &path) const
         writeTitlePage(layout);
         for (int i = 0; i < m_sections.size(); ++i)
             writeSection(layout, m_sections[i], i + 1);
+        if (!m_info.comparison.isEmpty())
+            writeComparison(layout, int(m_sections.size()) + 1);
         layout.finish();
         painter.end();
     }

@@ -100,6 +100,11 @@ QString batchText(const ImportBatch &batch)
         .arg(QLocale::c().toString(batch.rowsLoaded));
 }
 
+QString title(const ImportDiffResult &result)
+{
+    return QStringLiteral("Comparison of imports %1 → %2").arg(result.batches.from.id).arg(result.batches.to.id);
+}
+
 MetricTable summary(const ImportDiffResult &result)
 {
     MetricTable t = table("changes_summary", "What changed, per entity",

@@ -33,6 +33,8 @@ QVector<MetricTable> all(const ImportDiffResult &result);
 QString movementText(const RankMove &move);
 /** "batch 2 (2026-12-06T02:31:00, 3 files, 1,800 rows)". */
 QString batchText(const ImportBatch &batch);
+/** "Comparison of imports 1 → 2": the title of the comparison in a report. */
+QString title(const ImportDiffResult &result);
 
 } // namespace difftables
 
