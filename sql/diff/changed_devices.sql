@@ -3,6 +3,8 @@
 -- (only in the from-state) or 'changed' (some data column differs), old and new values side by
 -- side. An id can only differ when a batch between the two brought a version of it, so the
 -- states are read for those ids alone (:low_batch, :high_batch: the two batch ids in order).
+-- The two states are paired by grouping on id (a sort), not by a join, so a million changed
+-- ids cost seconds on SQLite, which has no hash join.
 with
 
 touched as (
@@ -21,34 +23,46 @@ versions as (
     where id in (select touched.id from touched)
 ),
 
-from_state as (
-    select * from versions
+sides as (
+    select id, 1 as in_from, 0 as in_to, type, store_id
+    from versions
     where batch_id <= :from_batch and (replaced_by_batch is null or replaced_by_batch > :from_batch)
+    union all
+    select id, 0 as in_from, 1 as in_to, type, store_id
+    from versions
+    where batch_id <= :to_batch and (replaced_by_batch is null or replaced_by_batch > :to_batch)
 ),
 
-to_state as (
-    select * from versions
-    where batch_id <= :to_batch and (replaced_by_batch is null or replaced_by_batch > :to_batch)
+paired as (
+    select
+        id,
+        max(in_from) as in_from,
+        max(in_to) as in_to,
+        max(case when in_from = 1 then type end) as old_type,
+        max(case when in_to = 1 then type end) as new_type,
+        max(case when in_from = 1 then store_id end) as old_store_id,
+        max(case when in_to = 1 then store_id end) as new_store_id
+    from sides
+    group by id
 ),
 
 final as (
     select
-        coalesce(to_state.id, from_state.id) as id,
+        id,
         case
-            when from_state.id is null then 'new'
-            when to_state.id is null then 'removed'
+            when in_from = 0 then 'new'
+            when in_to = 0 then 'removed'
             else 'changed'
         end as change,
-        from_state.type as old_type,
-        to_state.type as new_type,
-        from_state.store_id as old_store_id,
-        to_state.store_id as new_store_id
-    from from_state
-    full outer join to_state on to_state.id = from_state.id
-    where from_state.id is null
-        or to_state.id is null
-        or from_state.type is distinct from to_state.type
-            or from_state.store_id is distinct from to_state.store_id
+        old_type,
+        new_type,
+        old_store_id,
+        new_store_id
+    from paired
+    where in_from = 0
+        or in_to = 0
+        or old_type is distinct from new_type
+        or old_store_id is distinct from new_store_id
 )
 
 select * from final order by id

@@ -4,7 +4,9 @@
 -- N is then: raw rows with batch_id <= N, plus replaced versions with batch_id <= N <
 -- replaced_by_batch (sql/diff/). Card data as in raw: the last four digits only, never a CVV.
 -- Written in the import's transaction: on SQLite by the triggers of warehouse/sqlite/, on
--- PostgreSQL by load/postgres/keep_replaced_raw_*.sql before each merge.
+-- PostgreSQL by load/postgres/keep_replaced_raw_*.sql before each merge. No index: keeping it
+-- up to date doubled the cost of an import that changes every row, and the diff reads these
+-- tables once per comparison (a scan against the ids a batch touched).
 create table if not exists raw_stores_replaced (
     id bigint not null,
     name text,
@@ -18,7 +20,6 @@ create table if not exists raw_stores_replaced (
     source_line bigint not null,
     replaced_by_batch bigint not null  -- the batch whose different version replaced it
 );
-create index if not exists ix_raw_stores_replaced on raw_stores_replaced (id);
 
 create table if not exists raw_devices_replaced (
     id bigint not null,
@@ -28,7 +29,6 @@ create table if not exists raw_devices_replaced (
     source_line bigint not null,
     replaced_by_batch bigint not null
 );
-create index if not exists ix_raw_devices_replaced on raw_devices_replaced (id);
 
 create table if not exists raw_transactions_replaced (
     id bigint not null,
@@ -46,7 +46,6 @@ create table if not exists raw_transactions_replaced (
     source_line bigint not null,
     replaced_by_batch bigint not null
 );
-create index if not exists ix_raw_transactions_replaced on raw_transactions_replaced (id);
 
 -- The first batch whose state is known exactly: a warehouse made before schema 4 overwrote
 -- older versions, so only its newest batch and later ones can be compared. Written once, by

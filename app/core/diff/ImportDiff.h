@@ -38,7 +38,8 @@ struct ImportDiffResult
 /**
  * Compares two states of a warehouse (docs/compare.md). The entity changes are read from the
  * raw tables and their replaced versions (sql/diff/); the metrics of each state are real runs
- * of the SQL metric engine: on the warehouse itself for its newest state, on a StateWarehouse
+ * of the metric engine (MetricsEngine: columnar on SQLite, the server's SQL for a team
+ * warehouse's newest state): on the warehouse itself for its newest state, on a StateWarehouse
  * rebuilt from the raw rows for an older one. Uses the connection of @p warehouse (its thread).
  */
 class ImportDiff
