@@ -187,8 +187,12 @@ void CompareView::setResult(const ImportDiffResult &result)
         name[0] = name[0].toUpper();
         m_changes->setTabText(i, tr("%1 (%2)").arg(name).arg(diff.total()));
     }
-    for (QTableView *view : findChildren<QTableView *>())
+    // Fit the columns, but a long before/after text must not push the next column off screen.
+    for (QTableView *view : findChildren<QTableView *>()) {
         view->resizeColumnsToContents();
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            view->setColumnWidth(c, std::min(view->columnWidth(c), 360));
+    }
     showMessage(tr("<b>From</b> %1 <b>to</b> %2<br>Metrics under: %3")
                     .arg(difftables::batchText(result.batches.from).toHtmlEscaped(),
                          difftables::batchText(result.batches.to).toHtmlEscaped(), result.filter.describe().toHtmlEscaped()));
