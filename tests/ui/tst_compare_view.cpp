@@ -5,9 +5,15 @@
 // Saves docs/screenshots/compare.png and compare-metrics.png when CPM_SCREENSHOT_DIR is set.
 #include "../common/DiffFixture.h"
 
+#include "../common/MainWindowProbe.h"
+
+#include "MainWindow.h"
 #include "MetricTableModel.h"
 #include "compare/CompareDialog.h"
 #include "compare/CompareView.h"
+#include "xlsx/XlsxWorkbook.h"
+
+#include <QMenuBar>
 
 #include <QComboBox>
 #include <QSignalSpy>
@@ -35,6 +41,8 @@ class TestCompareView : public QObject
 private slots:
     void initTestCase()
     {
+        QCoreApplication::setOrganizationName(QStringLiteral("cpm-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_compare_view"));
         QVERIFY(m_w.open());
         QVERIFY(m_w.import(diff::batchA()).succeeded());
         QVERIFY(m_w.import(diff::batchB()).succeeded());
@@ -94,6 +102,45 @@ private slots:
             view.tabs()->setCurrentIndex(1);
             QVERIFY(view.grab().save(QDir(shots).filePath(QStringLiteral("compare-metrics.png"))));
         }
+    }
+
+    void fromTheMainWindowIntoTheReport()
+    {
+        // File ▸ Compare with… opens the view on the warehouse on show; Export report… with
+        // the comparison ends the workbook with a Comparison sheet (before About).
+        MainWindow window;
+        QVERIFY(window.openWarehouse(m_w.path()));
+        window.show();
+        QVERIFY(test::MainWindowProbe(&window).waitUntilShown(30000));
+        QAction *compareAction = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            for (QAction *action : menu->menu() ? menu->menu()->actions() : QList<QAction *>()) {
+                if (action->text() == QStringLiteral("&Compare with…"))
+                    compareAction = action;
+            }
+        }
+        QVERIFY(compareAction);
+        compareAction->trigger();
+        QVERIFY(window.compareView());
+        QSignalSpy compared(window.compareView(), &CompareView::compared);
+        CompareDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.compareView()->findChild<CompareDialog *>()) != nullptr);
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(compared.size(), 1, 30000);
+        QVERIFY(window.compareView()->hasResult());
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.xlsx"));
+        QSignalSpy exported(&window, &MainWindow::reportExported);
+        window.exportReportTo(path, true);
+        QVERIFY(exported.count() == 1 || exported.wait(30000));
+        QVERIFY2(exported.at(0).at(1).toString().isEmpty(), qPrintable(exported.at(0).at(1).toString()));
+        XlsxWorkbook book;
+        QVERIFY(book.open(path));
+        QStringList names;
+        for (const XlsxSheet &sheet : book.sheets())
+            names << sheet.name;
+        QCOMPARE(names.mid(names.size() - 2), (QStringList{QStringLiteral("Comparison"), QStringLiteral("About")}));
     }
 
     void oneImportSaysSo()
