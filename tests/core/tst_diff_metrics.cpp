@@ -267,6 +267,28 @@ private slots:
         QCOMPARE(error.code, Error::Code::Usage);
     }
 
+    void repeatedIdKeepsOnlyTheStateItReplaced()
+    {
+        // Transaction 3 twice in one file (amount 31, then 32): the file's last line wins, and
+        // only the version batch 1 left (30) is kept — 31 was never a state of the warehouse.
+        TempWarehouse w;
+        QVERIFY(w.open());
+        QVERIFY(w.import(batchA()).succeeded());
+        const QString file = w.dir.filePath(QStringLiteral("again/transactions.csv"));
+        writeFile(file, "id,device_id,product_name,product_sku,category_name,amount,status,card_number,cvv,created_at,happened_at\n"
+                        "3,1,Apple,3770000000001,Shop,31,accepted,4111 1111 1111 1003,103,01/05/2022 9:00:03,01/04/2022 9:00:03\n"
+                        "3,1,Apple,3770000000001,Shop,32,accepted,4111 1111 1111 1003,103,01/05/2022 9:00:03,01/04/2022 9:00:03\n");
+        ImportOptions options;
+        options.files.push_back({file, FileRole::Unknown});
+        QVERIFY(w.import(options).succeeded());
+        QCOMPARE(w.count(QStringLiteral("raw_transactions_replaced")), 1);
+        ImportDiffResult result;
+        Error error;
+        QVERIFY2(compare(w.warehouse, w.project, MetricFilter(), &result, &error), qPrintable(error.toString()));
+        QCOMPARE(changeLines(*result.entity(QStringLiteral("transactions"))), QStringList{QStringLiteral("3 changed amount")});
+        QCOMPARE(fieldMove(*result.entity(QStringLiteral("transactions")), 3, QStringLiteral("amount")), QStringLiteral("30 → 32"));
+    }
+
     void upgradedWarehouseRefusesUnknownStates()
     {
         // A warehouse upgraded to schema 4 after its batch 2 (older versions were overwritten):
