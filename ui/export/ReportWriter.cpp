@@ -88,6 +88,33 @@ void playInto(QPainter *painter, const QPicture &picture, const QSize &size, con
     painter->restore();
 }
 
+// A PDF page is narrow: the comparison's columns that repeat another (the field list beside
+// the before/after texts, the movement word beside its arrow) are left to the workbook.
+MetricTable withoutRepeatedColumns(const MetricTable &table)
+{
+    static const QStringList repeated = {QStringLiteral("fields"), QStringLiteral("movement")};
+    MetricTable narrow = table;
+    narrow.columns.clear();
+    QVector<int> kept;
+    for (int c = 0; c < table.columns.size(); ++c) {
+        if (!repeated.contains(table.columns[c].key)) {
+            kept << c;
+            narrow.columns << table.columns[c];
+        }
+    }
+    if (kept.size() == table.columns.size())
+        return table;
+    QVector<QVariantList> rows;
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        QVariantList row;
+        for (int c : kept)
+            row << table.rows.cell(r, c);
+        rows << row;
+    }
+    narrow.rows = MetricRows(std::move(rows));
+    return narrow;
+}
+
 } // namespace
 
 ReportWriter::ReportWriter(ReportInfo info, QVector<ReportSection> sections, ReportOptions options)
@@ -125,7 +152,7 @@ void ReportWriter::writeComparison(PdfPageLayout &layout, int number) const
         if (table.rows.isEmpty())
             layout.paragraph(QStringLiteral("(none)"), true);
         else
-            layout.table(table);
+            layout.table(withoutRepeatedColumns(table));
         for (const QString &note : table.notes)
             layout.paragraph(QStringLiteral("Note: ") + note, true);
     }
