@@ -3,6 +3,7 @@
 
 #include "MetricSortProxy.h"
 #include "MetricTableModel.h"
+#include "MoveHighlightProxy.h"
 #include "compare/CompareDialog.h"
 #include "diff/DiffRunner.h"
 #include "diff/DiffTables.h"
@@ -65,8 +66,10 @@ void CompareView::setupUi()
 QTableView *CompareView::tableFor(const QString &tableId)
 {
     auto *model = new MetricTableModel(this);
+    auto *colours = new MoveHighlightProxy(this);
+    colours->setSourceModel(model);
     auto *proxy = new MetricSortProxy(this);
-    proxy->setSourceModel(model);
+    proxy->setSourceModel(colours);
     auto *view = new QTableView;
     view->setModel(proxy);
     view->setSortingEnabled(true);
