@@ -48,7 +48,7 @@ bool MetricTableModel::isIdentifier(const MetricColumn &column)
 {
     // An id names a row, it counts nothing: a thousands separator would make it a quantity
     // (and break a search for it in the warehouse or the extract).
-    return column.kind == ValueKind::Integer && column.key.endsWith(QLatin1String("_id"));
+    return column.kind == ValueKind::Integer && (column.key.endsWith(QLatin1String("_id")) || column.key == QLatin1String("id"));
 }
 
 QString MetricTableModel::humanDuration(double seconds)

@@ -10,6 +10,7 @@
 #include "RecentWarehouses.h"
 #include "export/ReportTask.h"
 #include "WarehouseSession.h"
+#include "compare/CompareView.h"
 #include "dashboard/AnomaliesPage.h"
 #include "dashboard/BusyOverlay.h"
 #include "dashboard/MetricPage.h"
@@ -23,6 +24,8 @@
 #include "team/WarehouseMenu.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QGridLayout>
 #include <QCloseEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -176,6 +179,7 @@ void MainWindow::setupMenus()
     file->addSeparator();
     file->addAction(tr("&Import extracts…"), QKeySequence(tr("Ctrl+I")), this, [this] { importFiles({}); });
     file->addAction(tr("&Export report…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportReport);
+    file->addAction(tr("&Compare with…"), QKeySequence(tr("Ctrl+Shift+D")), this, &MainWindow::compareImports);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -466,14 +470,26 @@ void MainWindow::setDemo(bool demo)
 void MainWindow::exportReport()
 {
     const QString name = defaultExportFileName(QStringLiteral("report"), m_filterBar->filter(), QStringLiteral("pdf"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), name,
-                                                      tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
-    if (!path.isEmpty())
-        exportReportTo(path);
+    QFileDialog dialog(this, tr("Export report"), name, tr("PDF report (*.pdf);;Excel workbook (*.xlsx)"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    QCheckBox *withComparison = nullptr;
+    if (m_compare && m_compare->hasResult()) {
+        // The platform's own dialog takes no extra widgets: Qt's does, under its file list.
+        dialog.setOption(QFileDialog::DontUseNativeDialog);
+        withComparison = new QCheckBox(tr("Include the comparison on show (%1)").arg(m_compare->resultTitle()), &dialog);
+        withComparison->setChecked(m_compare->isVisible());
+        if (auto *grid = qobject_cast<QGridLayout *>(dialog.layout()))
+            grid->addWidget(withComparison, grid->rowCount(), 0, 1, grid->columnCount());
+    }
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    exportReportTo(dialog.selectedFiles().first(), withComparison && withComparison->isChecked());
 }
 
-void MainWindow::exportReportTo(const QString &path)
+void MainWindow::exportReportTo(const QString &path, bool withComparison)
 {
+    if (withComparison && m_compare && m_compare->hasResult())
+        m_reports->setComparison(m_compare->reportTables(), m_compare->resultTitle());
     MetricFilter wanted = m_filterBar->filter();
     wanted.anomalies = true; // the report has the anomalies page too
     // Nothing can be computed for what the bar shows: the numbers on show, as they are.
@@ -484,6 +500,16 @@ void MainWindow::exportReportTo(const QString &path)
     // this request changes nothing); the report is written once they are on show.
     if (!upToDate)
         m_session->request(wanted);
+}
+
+void MainWindow::compareImports()
+{
+    // One compare window per main window: asking again picks two other imports in it.
+    if (!m_compare)
+        m_compare = new CompareView(this);
+    m_compare->show();
+    m_compare->raise();
+    m_compare->start(m_session->path(), m_filterBar->filter());
 }
 
 void MainWindow::showDataQuality()

@@ -16,6 +16,7 @@ class QTimer;
 namespace cpm {
 
 class AnomaliesPage;
+class CompareView;
 class BusyOverlay;
 class FilterBar;
 class ReportTask;
@@ -67,8 +68,11 @@ public:
      * at once when its numbers are on show, else once the metrics thread has computed them
      * (the pages show the busy state meanwhile). A PDF or XLSX is then written on the report
      * thread (a folder, with its chart images, here). reportExported() follows either way.
+     * With @p withComparison, the comparison on show in the compare view (if any) ends it.
      */
-    void exportReportTo(const QString &path);
+    void exportReportTo(const QString &path, bool withComparison = false);
+    /** The compare view (File ▸ Compare with…), once opened; null before. */
+    CompareView *compareView() const { return m_compare; }
 
 signals:
     /** The window switched to @p location (a file path, or a URI without password). */
@@ -105,6 +109,7 @@ private:
     void updateStatusBar();
     void setDemo(bool demo);
     void exportReport();
+    void compareImports();
     void showDataQuality();
     void showDefinitions();
     void restoreSettings();
@@ -121,6 +126,7 @@ private:
     OverviewPage *m_overview = nullptr;
     QVector<MetricPage *> m_metricPages;
     AnomaliesPage *m_anomalies = nullptr;
+    CompareView *m_compare = nullptr;
     WarehouseMenu *m_warehouseMenu = nullptr;
     QLabel *m_fileLabel = nullptr;
     QLabel *m_rowsLabel = nullptr;

@@ -19,14 +19,14 @@ void addWarehouseOptions(QCommandLineParser &parser)
                       QStringLiteral("DIR")});
 }
 
-void addFilterOptions(QCommandLineParser &parser)
+void addFilterOptions(QCommandLineParser &parser, const DateOptionNames &names)
 {
     parser.addOption({QStringLiteral("status"), QStringLiteral("Comma-separated statuses (default: accepted)."),
                       QStringLiteral("LIST"), QStringLiteral("accepted")});
     parser.addOption({QStringLiteral("time"), QStringLiteral("Time column: happened_at (default) or created_at."),
                       QStringLiteral("COLUMN"), QStringLiteral("happened_at")});
-    parser.addOption({QStringLiteral("from"), QStringLiteral("First day, inclusive."), QStringLiteral("YYYY-MM-DD")});
-    parser.addOption({QStringLiteral("to"), QStringLiteral("Last day, inclusive."), QStringLiteral("YYYY-MM-DD")});
+    parser.addOption({names.from, QStringLiteral("First day, inclusive."), QStringLiteral("YYYY-MM-DD")});
+    parser.addOption({names.to, QStringLiteral("Last day, inclusive."), QStringLiteral("YYYY-MM-DD")});
 }
 
 static bool parseDay(const QString &text, QDate *date)
@@ -37,7 +37,7 @@ static bool parseDay(const QString &text, QDate *date)
     return date->isValid();
 }
 
-QString readFilter(const QCommandLineParser &parser, MetricFilter *filter)
+QString readFilter(const QCommandLineParser &parser, MetricFilter *filter, const DateOptionNames &names)
 {
     filter->statuses.clear();
     for (const QString &status : parser.value(QStringLiteral("status")).split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -46,12 +46,22 @@ QString readFilter(const QCommandLineParser &parser, MetricFilter *filter)
         return QStringLiteral("--status needs at least one status");
     if (!parseTimeColumn(parser.value(QStringLiteral("time")), &filter->timeColumn))
         return QStringLiteral("--time '%1' is not happened_at or created_at").arg(parser.value(QStringLiteral("time")));
-    if (!parseDay(parser.value(QStringLiteral("from")), &filter->from))
-        return QStringLiteral("--from '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("from")));
-    if (!parseDay(parser.value(QStringLiteral("to")), &filter->to))
-        return QStringLiteral("--to '%1' is not a date like 2022-01-31").arg(parser.value(QStringLiteral("to")));
+    if (!parseDay(parser.value(names.from), &filter->from))
+        return QStringLiteral("--%1 '%2' is not a date like 2022-01-31").arg(names.from, parser.value(names.from));
+    if (!parseDay(parser.value(names.to), &filter->to))
+        return QStringLiteral("--%1 '%2' is not a date like 2022-01-31").arg(names.to, parser.value(names.to));
     const Error invalid = filter->validate();
     return invalid ? invalid.toString() : QString();
+}
+
+QString readBatchOption(const QCommandLineParser &parser, const QString &option, qint64 *batch)
+{
+    if (!parser.isSet(option))
+        return QString();
+    bool number = false;
+    *batch = parser.value(option).toLongLong(&number);
+    return number && *batch > 0 ? QString()
+                                : QStringLiteral("--%1 '%2' is not an import batch id like 3").arg(option, parser.value(option));
 }
 
 int fail(QTextStream &err, const QString &verb, const QString &message, int code)

@@ -14,10 +14,20 @@ namespace cpm::cli {
 /** The --db and --sql-dir options every warehouse verb takes. */
 void addWarehouseOptions(QCommandLineParser &parser);
 
-/** --status, --time, --from, --to. */
-void addFilterOptions(QCommandLineParser &parser);
+/**
+ * The names of the date range's options: --from and --to, except where those name something
+ * else (`diff`, whose --from and --to are import batches, takes --from-date and --to-date).
+ */
+struct DateOptionNames
+{
+    QString from = QStringLiteral("from");
+    QString to = QStringLiteral("to");
+};
+
+/** --status, --time and the date range (--from, --to unless @p names says otherwise). */
+void addFilterOptions(QCommandLineParser &parser, const DateOptionNames &names = DateOptionNames());
 /** Reads the filter options; returns a one-line problem, or an empty string when valid. */
-QString readFilter(const QCommandLineParser &parser, MetricFilter *filter);
+QString readFilter(const QCommandLineParser &parser, MetricFilter *filter, const DateOptionNames &names = DateOptionNames());
 
 /** A warehouse opened from the parsed options, with its SQL project. */
 struct OpenedWarehouse
@@ -43,6 +53,9 @@ bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QT
  */
 bool computeMetrics(const QCommandLineParser &parser, const MetricFilter &filter, OpenedWarehouse *opened,
                     MetricsSnapshot *snapshot, QTextStream &err, const QString &verb);
+
+/** Reads an import batch id option (unset: @p batch untouched); a one-line problem, or empty. */
+QString readBatchOption(const QCommandLineParser &parser, const QString &option, qint64 *batch);
 
 /** Writes "cpm-cli VERB: message" and returns @p code (2 usage, 1 failure). */
 int fail(QTextStream &err, const QString &verb, const QString &message, int code = 1);

@@ -21,6 +21,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeReportCommand());
     commands.push_back(makeExplainCommand());
     commands.push_back(makeAnomaliesCommand());
+    commands.push_back(makeDiffCommand());
     return commands;
 }
 
@@ -72,7 +73,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         err.flush();
         return code;
     }
-    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate, report, explain, anomalies)\n";
+    err << "cpm-cli: unknown command '" << verb << "' (expected one of: import, metrics, check, models, generate, report, explain, anomalies, diff)\n";
     return 2;
 }
 

@@ -17,5 +17,6 @@ std::unique_ptr<Command> makeGenerateCommand();
 std::unique_ptr<Command> makeReportCommand();
 std::unique_ptr<Command> makeExplainCommand();
 std::unique_ptr<Command> makeAnomaliesCommand();
+std::unique_ptr<Command> makeDiffCommand();
 
 } // namespace cpm::cli

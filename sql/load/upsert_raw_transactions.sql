@@ -1,4 +1,6 @@
 -- Bulk load of one transactions row (bound positionally by the loader); the latest batch wins.
+-- A row whose data columns are all unchanged is left untouched: its batch_id keeps naming the
+-- batch that brought this version (sql/diff/ reads states from it; new ids pay nothing).
 -- There is no cvv column: the loader never reads it out of the CSV buffer.
 insert into raw_transactions (
     id, device_id, product_name, product_sku, sku_kind, category_name, amount, status,
@@ -11,3 +13,13 @@ on conflict (id) do update set
     category_name = excluded.category_name, amount = excluded.amount, status = excluded.status,
     card_last4 = excluded.card_last4, created_at = excluded.created_at,
     happened_at = excluded.happened_at, batch_id = excluded.batch_id, source_line = excluded.source_line
+where raw_transactions.device_id is not excluded.device_id
+    or raw_transactions.product_name is not excluded.product_name
+    or raw_transactions.product_sku is not excluded.product_sku
+    or raw_transactions.sku_kind is not excluded.sku_kind
+    or raw_transactions.category_name is not excluded.category_name
+    or raw_transactions.amount is not excluded.amount
+    or raw_transactions.status is not excluded.status
+    or raw_transactions.card_last4 is not excluded.card_last4
+    or raw_transactions.created_at is not excluded.created_at
+    or raw_transactions.happened_at is not excluded.happened_at

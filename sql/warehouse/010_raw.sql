@@ -1,5 +1,6 @@
 -- Raw layer: one row per id as loaded (typed by the loader, card data masked, CVV never
--- stored). Upserts keep the latest batch's version of each id.
+-- stored). Upserts keep the latest batch's version of each id; a row whose data did not change
+-- is left as it was, and a version a later batch replaces moves to raw_*_replaced (040).
 create table if not exists raw_stores (
     id {{ key_column() }},
     name text,

@@ -4,6 +4,7 @@
 // cpm: upgraded in place, nothing lost, the same answers.
 #include "../common/TestSupport.h"
 
+#include "diff/ImportDiff.h"
 #include "metrics/MetricsEngine.h"
 
 using namespace cpm;
@@ -70,6 +71,22 @@ private slots:
         QCOMPARE(warehouse.scalar(QStringLiteral("select typology from dim_stores_history where store_id = 2 and is_current = 1"))
                      .toString(),
                  QStringLiteral("Beauty"));
+
+        // Imports as points in time (schema 4): the upgrade made after batch 1 knows states from
+        // batch 1 on (nothing it held was overwritten yet), so 1 → 2 compares: store 2's old
+        // version was kept when batch 2 replaced it.
+        QVERIFY(Warehouse::schemaVersion >= 4);
+        QCOMPARE(warehouse.scalar(QStringLiteral("select value from warehouse_info where key = 'states_known_from_batch'")).toInt(), 1);
+        QCOMPARE(warehouse.scalar(QStringLiteral("select typology from raw_stores_replaced where id = 2")).toString(),
+                 QStringLiteral("Grocery"));
+        ImportDiffResult diff;
+        QVERIFY2(ImportDiff(warehouse, project).run(DiffRequest(), &diff, &error), qPrintable(error.toString()));
+        QCOMPARE(diff.batches.to.id, changed.batchId);
+        const EntityDiff *changedStores = diff.entity(QStringLiteral("stores"));
+        QCOMPARE(changedStores->changed, 1);
+        QCOMPARE(changedStores->rows.first().id, 2);
+        QCOMPARE(changedStores->rows.first().fields.first().field, QStringLiteral("typology"));
+        QCOMPARE(changedStores->rows.first().fields.first().newValue.toString(), QStringLiteral("Beauty"));
     }
 };
 

@@ -197,8 +197,25 @@ QVector<double> PdfPageLayout::fitToPage(QVector<double> widths) const
     double total = 0;
     for (double w : widths)
         total += w;
-    // Share the page width: shrink proportionally when too wide (cells are elided then),
-    // and stretch when narrower so tables line up with the chart above them.
+    // Too wide: the widest columns give way first (cells elided there), so one long text
+    // column cannot squeeze ids and numbers into "…". Every column keeps its width up to a
+    // cap chosen so the row fits the page.
+    if (total > m_content.width() && !widths.isEmpty()) {
+        QVector<double> sorted = widths;
+        std::sort(sorted.begin(), sorted.end());
+        double remaining = m_content.width();
+        double cap = remaining / double(sorted.size());
+        for (int i = 0; i < sorted.size(); ++i) {
+            cap = remaining / double(sorted.size() - i);
+            if (sorted[i] > cap)
+                break;
+            remaining -= sorted[i];
+        }
+        total = 0;
+        for (double &w : widths)
+            total += (w = std::min(w, cap));
+    }
+    // Then share the page width: stretch when narrower so tables line up with the chart above.
     const double factor = total > 0 ? m_content.width() / total : 1;
     for (double &w : widths)
         w *= factor;

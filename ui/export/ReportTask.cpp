@@ -26,10 +26,18 @@ void ReportTask::start(const QString &path, const MetricFilter &filter, const Me
     drop(tr("a newer report was asked for"));
     m_path = path;
     m_filter = filter;
+    m_waitingComparison = std::exchange(m_comparison, {});
+    m_waitingComparisonTitle = std::exchange(m_comparisonTitle, {});
     if (upToDate)
         write(shown);
     else
         emit status(tr("Computing the numbers of the report…"), 0);
+}
+
+void ReportTask::setComparison(const QVector<MetricTable> &tables, const QString &title)
+{
+    m_comparison = tables;
+    m_comparisonTitle = title;
 }
 
 void ReportTask::numbersShown(const MetricsSnapshot &snapshot)
@@ -64,7 +72,10 @@ void ReportTask::drop(const QString &why)
 void ReportTask::write(const MetricsSnapshot &snapshot)
 {
     const QString path = std::exchange(m_path, QString());
-    ReportWriter writer = reportWriter(snapshot, m_session->reportInfo());
+    ReportInfo info = m_session->reportInfo();
+    info.comparison = std::exchange(m_waitingComparison, {});
+    info.comparisonTitle = std::exchange(m_waitingComparisonTitle, {});
+    ReportWriter writer = reportWriter(snapshot, info);
     if (ReportWriter::isDirectory(path)) { // its PNG and SVG files need the charts: written here
         onWritten(path, writer.write(path));
         return;

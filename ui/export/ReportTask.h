@@ -31,6 +31,11 @@ public:
      * still waiting is dropped first. finished() follows, unless dropped without a word.
      */
     void start(const QString &path, const MetricFilter &filter, const MetricsSnapshot &shown, bool upToDate);
+    /**
+     * The comparison of two imports the next report includes (ReportInfo::comparison; empty:
+     * none), with its title. Taken by start(): set it before each report that wants it.
+     */
+    void setComparison(const QVector<MetricTable> &tables, const QString &title);
     /** A report is waiting for the numbers of its filter. */
     bool isWaiting() const { return !m_path.isEmpty(); }
 
@@ -59,6 +64,10 @@ private:
     JobThread *m_jobs;
     QString m_path; ///< a report waiting for the numbers of m_filter
     MetricFilter m_filter;
+    QVector<MetricTable> m_comparison;      ///< for the next report to start
+    QString m_comparisonTitle;
+    QVector<MetricTable> m_waitingComparison; ///< the waiting report's
+    QString m_waitingComparisonTitle;
 };
 
 } // namespace cpm

@@ -88,6 +88,33 @@ void playInto(QPainter *painter, const QPicture &picture, const QSize &size, con
     painter->restore();
 }
 
+// A PDF page is narrow: the comparison's columns that repeat another (the field list beside
+// the before/after texts, the movement word beside its arrow) are left to the workbook.
+MetricTable withoutRepeatedColumns(const MetricTable &table)
+{
+    static const QStringList repeated = {QStringLiteral("fields"), QStringLiteral("movement")};
+    MetricTable narrow = table;
+    narrow.columns.clear();
+    QVector<int> kept;
+    for (int c = 0; c < table.columns.size(); ++c) {
+        if (!repeated.contains(table.columns[c].key)) {
+            kept << c;
+            narrow.columns << table.columns[c];
+        }
+    }
+    if (kept.size() == table.columns.size())
+        return table;
+    QVector<QVariantList> rows;
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        QVariantList row;
+        for (int c : kept)
+            row << table.rows.cell(r, c);
+        rows << row;
+    }
+    narrow.rows = MetricRows(std::move(rows));
+    return narrow;
+}
+
 } // namespace
 
 ReportWriter::ReportWriter(ReportInfo info, QVector<ReportSection> sections, ReportOptions options)
@@ -111,7 +138,24 @@ void ReportWriter::writeTitlePage(PdfPageLayout &layout) const
     KeyValueList contents;
     for (int i = 0; i < m_sections.size(); ++i)
         contents.append({QString::number(i + 1), m_sections[i].table.title});
+    if (!m_info.comparison.isEmpty())
+        contents.append({QString::number(m_sections.size() + 1), m_info.comparisonTitle});
     layout.keyValues(contents);
+}
+
+void ReportWriter::writeComparison(PdfPageLayout &layout, int number) const
+{
+    layout.newPage();
+    layout.heading(QStringLiteral("%1. %2").arg(number).arg(m_info.comparisonTitle));
+    for (const MetricTable &table : m_info.comparison) {
+        layout.subheading(table.title);
+        if (table.rows.isEmpty())
+            layout.paragraph(QStringLiteral("(none)"), true);
+        else
+            layout.table(withoutRepeatedColumns(table));
+        for (const QString &note : table.notes)
+            layout.paragraph(QStringLiteral("Note: ") + note, true);
+    }
 }
 
 void ReportWriter::writeSection(PdfPageLayout &layout, const ReportSection &section, int number) const
@@ -151,6 +195,8 @@ Error ReportWriter::writePdf(const QString &path) const
         writeTitlePage(layout);
         for (int i = 0; i < m_sections.size(); ++i)
             writeSection(layout, m_sections[i], i + 1);
+        if (!m_info.comparison.isEmpty())
+            writeComparison(layout, int(m_sections.size()) + 1);
         layout.finish();
         painter.end();
     }

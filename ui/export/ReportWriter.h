@@ -74,6 +74,8 @@ public:
 private:
     void writeTitlePage(PdfPageLayout &layout) const;
     void writeSection(PdfPageLayout &layout, const ReportSection &section, int number) const;
+    /** The comparison of two imports (ReportInfo::comparison), as the last section. */
+    void writeComparison(PdfPageLayout &layout, int number) const;
     Error writeSectionFiles(const QString &directory, const ReportSection &section, QStringList *written) const;
 
     ReportInfo m_info;

@@ -39,16 +39,6 @@ QJsonValue optionalNumber(const std::optional<double> &value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject filtersToJson(const MetricFilter &filter)
-{
-    QJsonObject filters;
-    filters.insert(QStringLiteral("statuses"), QJsonArray::fromStringList(filter.statuses));
-    filters.insert(QStringLiteral("time_column"), timeColumnName(filter.timeColumn));
-    filters.insert(QStringLiteral("from"), filter.from.isValid() ? QJsonValue(filter.from.toString(Qt::ISODate)) : QJsonValue());
-    filters.insert(QStringLiteral("to"), filter.to.isValid() ? QJsonValue(filter.to.toString(Qt::ISODate)) : QJsonValue());
-    filters.insert(QStringLiteral("store_version"), storeVersionName(filter.storeVersion)); // metric 3's reading
-    return filters;
-}
 
 /** Five-number summary in seconds, like the per-store rows; null without stores with five. */
 QJsonValue spreadToJson(const std::optional<Spread> &spread)
@@ -109,6 +99,17 @@ QJsonObject coverageToJson(const Coverage &coverage)
 }
 
 } // namespace
+
+QJsonObject filtersToJson(const MetricFilter &filter)
+{
+    QJsonObject filters;
+    filters.insert(QStringLiteral("statuses"), QJsonArray::fromStringList(filter.statuses));
+    filters.insert(QStringLiteral("time_column"), timeColumnName(filter.timeColumn));
+    filters.insert(QStringLiteral("from"), filter.from.isValid() ? QJsonValue(filter.from.toString(Qt::ISODate)) : QJsonValue());
+    filters.insert(QStringLiteral("to"), filter.to.isValid() ? QJsonValue(filter.to.toString(Qt::ISODate)) : QJsonValue());
+    filters.insert(QStringLiteral("store_version"), storeVersionName(filter.storeVersion)); // metric 3's reading
+    return filters;
+}
 
 QJsonArray tableToJson(const MetricTable &table)
 {

@@ -8,6 +8,8 @@
 
 namespace cpm {
 
+/** The "filters" object of the JSON documents: statuses, time_column, from, to, store_version. */
+QJsonObject filtersToJson(const MetricFilter &filter);
 /** One table as an array of objects keyed by column key (timestamps ISO 8601, nulls as null). */
 QJsonArray tableToJson(const MetricTable &table);
 /**

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "metrics/MetricFilter.h"
+#include "metrics/MetricTable.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -35,6 +36,12 @@ struct ReportInfo
     QDateTime lastImport;             ///< invalid: not shown
     KeyValueList extraProvenance;     ///< anything else the caller wants on record (warehouse path, ...)
     KeyValueList definitions;         ///< metric title → how it is computed (About sheet)
+    /**
+     * When not empty, the report ends with a comparison of two imports (DiffTables): a
+     * "Comparison" sheet with the tables one under another, and a last PDF section.
+     */
+    QVector<MetricTable> comparison;
+    QString comparisonTitle;          ///< "Comparison: batch 1 (…) → batch 2 (…)"
 
     /** generated, or now when it is unset. */
     QDateTime generatedAt() const;

@@ -157,6 +157,37 @@ void writeTableSheet(lxw_worksheet *sheet, const MetricTable &table, const Forma
         writeString(sheet, row++, 0, QStringLiteral("Note: ") + note, f.note, status);
 }
 
+// The comparison of two imports: each table under a bold title, with its header row and notes,
+// one blank row apart, so one sheet reads top to bottom like the compare view.
+void writeStackedSheet(lxw_worksheet *sheet, const QString &title, const QVector<MetricTable> &tables, const Formats &f,
+                       Status &status)
+{
+    writeString(sheet, 0, 0, title, f.title, status);
+    int row = 2;
+    QVector<double> widths;
+    for (const MetricTable &table : tables) {
+        writeString(sheet, row++, 0, table.title, f.header, status);
+        const int columns = int(table.columns.size());
+        widths.resize(std::max(widths.size(), qsizetype(columns)), minWidth);
+        for (int c = 0; c < columns; ++c) {
+            writeString(sheet, row, c, table.columns[c].header, f.label, status);
+            widths[c] = std::max(widths[c], std::min(columnWidth(table, c), 40.0));
+        }
+        ++row;
+        for (int r = 0; r < table.rows.size(); ++r, ++row) {
+            for (int c = 0; c < columns; ++c)
+                writeCell(sheet, row, c, table.rows.cell(r, c), table.columns[c].kind, f, status);
+        }
+        if (table.rows.isEmpty())
+            writeString(sheet, row++, 0, QStringLiteral("(none)"), f.note, status);
+        for (const QString &note : table.notes)
+            writeString(sheet, row++, 0, QStringLiteral("Note: ") + note, f.note, status);
+        ++row;
+    }
+    for (int c = 0; c < widths.size(); ++c)
+        status(worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), widths[c], nullptr));
+}
+
 int writeSection(lxw_worksheet *sheet, int row, const QString &heading, const KeyValueList &lines,
                  const Formats &f, Status &status)
 {
@@ -212,6 +243,12 @@ Error writeWorkbook(const QString &path, const QVector<const MetricTable *> &tab
             writeTableSheet(sheet, *table, formats, status);
         else
             status(LXW_ERROR_SHEETNAME_ALREADY_USED);
+    }
+    if (info && !info->comparison.isEmpty()) {
+        const QString name = XlsxWriter::sheetName(QStringLiteral("Comparison"), taken);
+        taken << name;
+        if (lxw_worksheet *sheet = workbook_add_worksheet(book, name.toUtf8().constData()))
+            writeStackedSheet(sheet, info->comparisonTitle, info->comparison, formats, status);
     }
     if (info) {
         lxw_worksheet *about = workbook_add_worksheet(book, XlsxWriter::sheetName(QStringLiteral("About"), taken).toUtf8().constData());

@@ -153,6 +153,12 @@ bool SqlProject::load(const QString &root)
             return false;
         m_warehouseScripts.append({path, text});
     }
+    for (const QString &path : sqlFiles(root, QStringLiteral("warehouse/sqlite"))) {
+        QString text;
+        if (!readText(path, &text, &m_error))
+            return false;
+        m_sqliteWarehouseStatements.append({path, text});
+    }
     for (const QString &layer : modelLayers()) {
         for (const QString &path : sqlFiles(root, layer)) {
             TransformModel model;

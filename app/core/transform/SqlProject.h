@@ -27,6 +27,11 @@ public:
     const QString &root() const { return m_root; }
     /** (path, text) of every warehouse/ .sql file, sorted by file name (000_meta.sql, 010_raw.sql, ...). */
     const QVector<QPair<QString, QString>> &warehouseScripts() const { return m_warehouseScripts; }
+    /**
+     * The warehouse/sqlite folder's .sql files (path, text): SQLite-only statements (triggers), one per file, run
+     * whole after the warehouse scripts because a trigger body holds semicolons.
+     */
+    const QVector<QPair<QString, QString>> &sqliteWarehouseStatements() const { return m_sqliteWarehouseStatements; }
     const QVector<TransformModel> &models() const { return m_models; }
     const QVector<DataTest> &dataTests() const { return m_tests; }
     /** metrics/<name>.sql text, or a null string when absent. */
@@ -37,6 +42,7 @@ public:
 private:
     QString m_root;
     QVector<QPair<QString, QString>> m_warehouseScripts;
+    QVector<QPair<QString, QString>> m_sqliteWarehouseStatements;
     QVector<TransformModel> m_models;
     QVector<DataTest> m_tests;
     QMap<QString, QString> m_metrics;

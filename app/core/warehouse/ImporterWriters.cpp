@@ -65,6 +65,12 @@ bool Importer::mergeLoadedRows(FileRole role, Error *error)
 {
     if (!m_warehouse.isPostgres())
         return true;
+    // The versions the merge is about to overwrite with different data are kept first (what
+    // the SQLite triggers do row by row), so every batch stays a point in time.
+    QSqlQuery keep(m_warehouse.database());
+    const QString replaced = QStringLiteral("load/postgres/keep_replaced_raw_%1.sql").arg(roleName(role));
+    if (!SqlFile::exec(keep, m_project.root(), replaced, {}, error))
+        return false;
     QSqlQuery merge(m_warehouse.database());
     const QString file = QStringLiteral("load/postgres/merge_raw_%1.sql").arg(roleName(role));
     return SqlFile::exec(merge, m_project.root(), file, {}, error);

@@ -181,6 +181,15 @@ bool Warehouse::applyScripts(const SqlProject &project)
             }
         }
     }
+    // Triggers are SQLite's own syntax and hold semicolons: each file is one statement.
+    for (const auto &statement : isPostgres() ? QVector<QPair<QString, QString>>() : project.sqliteWarehouseStatements()) {
+        QSqlQuery query(m_db);
+        if (!query.exec(dialect().render(statement.second).trimmed())) {
+            m_error = databaseError(statement.first, QStringLiteral("warehouse script failed"), query.lastError().databaseText());
+            exec(QStringLiteral("rollback"));
+            return false;
+        }
+    }
     QSqlQuery version(m_db);
     const QVariantMap values{{QStringLiteral(":key"), QStringLiteral("schema_version")},
                              {QStringLiteral(":value"), QString::number(schemaVersion)}};

@@ -27,7 +27,8 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db);
 class Warehouse
 {
 public:
-    static constexpr int schemaVersion = 3; // 2: columnar_snapshot; 3: store history (030_store_history.sql)
+    // 2: columnar_snapshot; 3: store history (030_store_history.sql); 4: replaced versions (040_replaced_versions.sql)
+    static constexpr int schemaVersion = 4;
 
     Warehouse();
     ~Warehouse();

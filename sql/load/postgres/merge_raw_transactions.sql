@@ -1,5 +1,7 @@
 -- PostgreSQL import: the copied transactions rows upserted into raw_transactions, as the SQLite upsert does
 -- row by row: a repeated id in the file keeps its last line, the newest batch wins.
+-- A row whose data columns are all unchanged is left untouched: its batch_id keeps naming the
+-- batch that brought this version (load/postgres/keep_replaced_raw_* ran just before).
 insert into raw_transactions (
     id, device_id, product_name, product_sku, sku_kind, category_name, amount, status,
     card_last4, created_at, happened_at, batch_id, source_line
@@ -22,3 +24,13 @@ on conflict (id) do update set
     happened_at = excluded.happened_at,
     batch_id = excluded.batch_id,
     source_line = excluded.source_line
+where raw_transactions.device_id is distinct from excluded.device_id
+    or raw_transactions.product_name is distinct from excluded.product_name
+    or raw_transactions.product_sku is distinct from excluded.product_sku
+    or raw_transactions.sku_kind is distinct from excluded.sku_kind
+    or raw_transactions.category_name is distinct from excluded.category_name
+    or raw_transactions.amount is distinct from excluded.amount
+    or raw_transactions.status is distinct from excluded.status
+    or raw_transactions.card_last4 is distinct from excluded.card_last4
+    or raw_transactions.created_at is distinct from excluded.created_at
+    or raw_transactions.happened_at is distinct from excluded.happened_at
