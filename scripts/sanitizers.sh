@@ -36,7 +36,7 @@ if [ "${1:-}" = "--tsan" ]; then
   # threads, the jobs suites (cpm_jobs, no GUI) and the GUI suites run the metrics, checks and
   # import threads (JobThread: jobs and results cross under a mutex of ours, so TSan sees every
   # hand-off even though Debian's Qt is not instrumented). CPM_TSAN_TESTS (a ctest -R regex) overrides.
-  tests="${CPM_TSAN_TESTS:-^tst_(import|metrics|columnar_persist|shared_extracts|migration|transform|cli|bad_inputs|crash_safety|card_data_after_kill|columnar_delta|jobthread|importjob|metricsservice|dashboard|importwizard|page_export|explain_panel|rejects_ui|xlsx_import_extracts|extract_variants|batchwatcher|new_data_bar|open_team_warehouse)\$}"
+  tests="${CPM_TSAN_TESTS:-^tst_(import|metrics|columnar_persist|shared_extracts|migration|transform|cli|bad_inputs|crash_safety|card_data_after_kill|columnar_delta|jobthread|importjob|metricsservice|dashboard|importwizard|page_export|explain_panel|rejects_ui|xlsx_import_extracts|extract_variants|batchwatcher|new_data_bar|open_team_warehouse|compare_view|spread_pages)\$}"
   start=$SECONDS
   cmake --preset tsan >/dev/null
   cmake --build --preset tsan --parallel "$jobs" --target cpm-cli $(suites tsan -R "$tests")
