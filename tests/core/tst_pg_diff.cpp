@@ -3,7 +3,7 @@
 // COPY + merge path (whose keep_replaced_raw_* statements keep the overwritten versions), then
 // the same comparison as on SQLite: the hand-known entity changes of tests/common/DiffFixture.h,
 // and the same changes and rank moves as an SQLite warehouse given the same imports. Skips
-// without a server.
+// without a server. Also: a degraded copy (the shared re-save) keeps what the server holds.
 #include "../common/DiffFixture.h"
 #include "../common/PgTestServer.h"
 
@@ -86,6 +86,40 @@ private slots:
         // Backwards too: what came with batch 2 is removed.
         QVERIFY2(compare(pg, m_project, MetricFilter(), &onServer, &error, 2, 1), qPrintable(error.toString()));
         QCOMPARE(onServer.entity(QStringLiteral("transactions"))->removed, 3);
+    }
+
+    /**
+     * The shared re-save (lossy SKUs, no card columns) imported on top of the original through
+     * the COPY path keeps the whole SKUs and last four digits, as on SQLite (tst_diff_shared):
+     * only the times that lost their seconds change.
+     */
+    void degradedCopyKeepsWhatTheServerHolds()
+    {
+        const QString data = sharedData();
+        if (data.isEmpty())
+            QSKIP("the shared extracts (../shared/data) are absent");
+        QString why;
+        const QString uri = PgTestServer::freshDatabase(QStringLiteral("cpm_diff_shared"), &why);
+        QVERIFY2(!uri.isEmpty(), qPrintable(why));
+        Warehouse pg;
+        QVERIFY2(pg.open(uri, m_project), qPrintable(pg.error().toString()));
+        for (const char *folder : {"extract-full", "extract-resaved"}) {
+            const ImportSummary summary = Importer(pg, m_project).run(extractOptions(QDir(data).filePath(QString::fromLatin1(folder))));
+            QVERIFY2(summary.succeeded(), qPrintable(summary.error.toString()));
+        }
+        QCOMPARE(pg.scalar(QStringLiteral("select product_sku || '/' || sku_kind || '/' || card_last4 from raw_transactions where id = 1"))
+                     .toString(),
+                 QStringLiteral("3770009015048/0/7273"));
+        QCOMPARE(pg.scalar(QStringLiteral("select count(*) from raw_transactions where sku_kind = 2 or card_last4 is null")).toInt(), 0);
+        ImportDiffResult result;
+        Error error;
+        QVERIFY2(compare(pg, m_project, MetricFilter(), &result, &error), qPrintable(error.toString()));
+        const EntityDiff &tx = *result.entity(QStringLiteral("transactions"));
+        QCOMPARE(tx.changed, 1500);
+        QCOMPARE(tx.fieldCount(QStringLiteral("happened_at")), 1478);
+        QCOMPARE(tx.fieldCount(QStringLiteral("created_at")), 1476);
+        for (const char *kept : {"product_sku", "sku_kind", "card_last4"})
+            QCOMPARE(tx.fieldCount(QString::fromLatin1(kept)), 0);
     }
 };
 

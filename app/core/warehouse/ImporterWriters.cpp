@@ -65,6 +65,14 @@ bool Importer::mergeLoadedRows(FileRole role, Error *error)
 {
     if (!m_warehouse.isPostgres())
         return true;
+    // A degraded copy's lossy SKUs and missing card digits give way to the stored values
+    // first (the SQLite upsert does it row by row), so only real changes count below.
+    if (role == FileRole::Transactions) {
+        QSqlQuery precision(m_warehouse.database());
+        if (!SqlFile::exec(precision, m_project.root(), QStringLiteral("load/postgres/keep_precision_raw_transactions.sql"),
+                           {}, error))
+            return false;
+    }
     // The versions the merge is about to overwrite with different data are kept first (what
     // the SQLite triggers do row by row), so every batch stays a point in time.
     QSqlQuery keep(m_warehouse.database());
