@@ -61,9 +61,8 @@ class TestPgTeam : public QObject
 private slots:
     void initTestCase()
     {
+        CPM_SKIP_WITHOUT_POSTGRES();
         QString why;
-        if (!PgTestServer::available(&why))
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
         m_uri = PgTestServer::freshDatabase(QStringLiteral("cpm_team"), &why);
         QVERIFY2(!m_uri.isEmpty(), qPrintable(why));
         // Batch 1: 20k transactions; batch 2 (loaded while reading): 300k more, ids after them.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The PostgreSQL server the PostgreSQL suites use: CPM_TEST_PG_URI, set by
 // scripts/with-postgres.sh (a throwaway cluster; the password is in PGPASSWORD, never in the
-// URI). Suites call available() and QSKIP("PostgreSQL suites skipped: " + why) without one.
+// URI). Suites start with CPM_SKIP_WITHOUT_POSTGRES() (below), which skips without one.
 // Header-only so every tst_*.cpp stays a single-source executable; its SQL is in
 // tests/fixtures/postgres/ (identifiers checked by SqlIdentifier, values bound).
 #pragma once
@@ -181,3 +181,14 @@ private:
 };
 
 } // namespace cpm::test
+
+/**
+ * Skips the calling test function (initTestCase: the whole suite) when no server answers, with
+ * the text CTest's SKIP_REGULAR_EXPRESSION reports as skipped (tests/CMakeLists.txt).
+ */
+#define CPM_SKIP_WITHOUT_POSTGRES()                                                                 \
+    do {                                                                                           \
+        QString cpmPostgresMissing;                                                                \
+        if (!cpm::test::PgTestServer::available(&cpmPostgresMissing))                              \
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + cpmPostgresMissing)); \
+    } while (false)

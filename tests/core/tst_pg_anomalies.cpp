@@ -35,9 +35,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!PgTestServer::available(&why))
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
+        CPM_SKIP_WITHOUT_POSTGRES();
         QVERIFY(m_project.load());
     }
 

@@ -32,9 +32,7 @@ class TestPgDiff : public QObject
 private slots:
     void initTestCase()
     {
-        QString why;
-        if (!PgTestServer::available(&why))
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
+        CPM_SKIP_WITHOUT_POSTGRES();
         QVERIFY(m_project.load());
     }
 

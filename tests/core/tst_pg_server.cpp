@@ -28,9 +28,7 @@ private slots:
 
 void TstPgServer::initTestCase()
 {
-    QString why;
-    if (!PgTestServer::available(&why))
-        QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
+    CPM_SKIP_WITHOUT_POSTGRES();
 }
 
 void TstPgServer::uriHasNoPassword()

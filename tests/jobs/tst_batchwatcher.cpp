@@ -120,9 +120,8 @@ private slots:
 
     void postgresTeamWarehouse()
     {
+        CPM_SKIP_WITHOUT_POSTGRES();
         QString why;
-        if (!test::PgTestServer::available(&why))
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
         const QString uri = test::PgTestServer::freshDatabase(QStringLiteral("cpm_batchwatcher"), &why);
         QVERIFY2(!uri.isEmpty(), qPrintable(why));
         QVERIFY(importElsewhere(uri, basicFiles()));

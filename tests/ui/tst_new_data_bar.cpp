@@ -201,9 +201,8 @@ private slots:
 
     void teamWarehouse()
     {
+        CPM_SKIP_WITHOUT_POSTGRES();
         QString why;
-        if (!test::PgTestServer::available(&why))
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
         const QString uri = test::PgTestServer::freshDatabase(QStringLiteral("cpm_new_data_bar"), &why);
         QVERIFY2(!uri.isEmpty(), qPrintable(why));
         QStringList files;

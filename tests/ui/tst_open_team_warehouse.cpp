@@ -273,9 +273,8 @@ private slots:
 
     void opensTheDialogsLocationAndShowsItsMetrics()
     {
+        CPM_SKIP_WITHOUT_POSTGRES();
         QString why;
-        if (!test::PgTestServer::available(&why))
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
         const QString uri = test::PgTestServer::freshDatabase(QStringLiteral("cpm_gui_team"), &why);
         QVERIFY2(!uri.isEmpty(), qPrintable(why));
         const test::Run import = test::cli(QStringList({QStringLiteral("import"), QStringLiteral("--db"), uri}) + basicFiles());
@@ -322,9 +321,8 @@ private slots:
 
     void wrongPasswordAndReadOnlyRoleAreOneLineEach()
     {
+        CPM_SKIP_WITHOUT_POSTGRES();
         QString why;
-        if (!test::PgTestServer::available(&why))
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL suites skipped: ") + why));
         reopenFile();
         // A role whose password is not the one in PGPASSWORD.
         QVERIFY2(test::PgTestServer::createRole(QStringLiteral("cpm_gui_other"), QStringLiteral("not-in-pgpassword"), &why),
