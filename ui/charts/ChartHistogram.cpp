@@ -167,6 +167,7 @@ QBarSet *addBins(QChart *chart, const DayBins &bins, const ChartOptions &options
     series->attachAxis(axisX);
     *axisY = new QValueAxis;
     (*axisY)->setRange(0, top);
+    (*axisY)->applyNiceNumbers(); // 0, 2000, 4000 … rather than the headroom's 8337
     (*axisY)->setLabelFormat(QStringLiteral("%.0f"));
     (*axisY)->setTitleText(options.compact ? QString() : QStringLiteral("Stores"));
     chart->addAxis(*axisY, Qt::AlignLeft);

@@ -102,8 +102,10 @@ QString OverviewPage::headline(const QString &id, const MetricsSnapshot &s)
     if (id == QLatin1String("device_type_share") && !s.deviceTypeShare.isEmpty())
         return tr("Type %1: %2 of transactions").arg(cell(s.deviceTypeShare, 0, "device_type"), cell(s.deviceTypeShare, 0, "pct"));
     if (id == QLatin1String("time_to_5th_transaction") && s.timeToFifth.avgDays()) {
-        return tr("%1 days on average (%2 stores)")
-            .arg(QLocale().toString(*s.timeToFifth.avgDays(), 'f', 1))
+        const std::optional<Spread> &spread = s.timeToFifth.spread;
+        return tr("%1 days on average, median %2 (%3 stores)")
+            .arg(QLocale().toString(*s.timeToFifth.avgDays(), 'f', 1),
+                 spread ? QLocale().toString(spread->median / 86400.0, 'f', 1) : QStringLiteral("—"))
             .arg(s.timeToFifth.storesWith5);
     }
     return tr("No matching transactions");
