@@ -127,6 +127,8 @@ void addQuartileBox(QChart *chart, const DayBins &bins, const Spread &spread, QV
     *upper << QPointF(at(spread.q1), high) << QPointF(at(spread.q3), high);
     *lower << QPointF(at(spread.q1), low) << QPointF(at(spread.q3), low);
     auto *box = new QAreaSeries(upper, lower);
+    upper->setParent(box); // an area series does not own its edges
+    lower->setParent(box);
     const QLocale locale;
     auto days = [&](double seconds) { return locale.toString(seconds / 86400.0, 'f', 1); };
     box->setName(QStringLiteral("Quartiles: %1 – %2 days").arg(days(spread.q1), days(spread.q3)));
