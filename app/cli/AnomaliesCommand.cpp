@@ -32,8 +32,7 @@ public:
         parser.addOption({QStringLiteral("by"), QStringLiteral("Rates per %1 (default: store).")
                                                      .arg(AnomalyReport::groupings().join(QStringLiteral(", "))),
                           QStringLiteral("GROUPING"), QStringLiteral("store")});
-        parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."),
-                          QStringLiteral("FORMAT"), QStringLiteral("table")});
+        addFormatOption(parser);
     }
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
@@ -44,8 +43,8 @@ public:
         const QString format = parser.value(QStringLiteral("format"));
         if (problem.isEmpty() && !AnomalyReport::groupings().contains(by))
             problem = QStringLiteral("--by '%1' is not one of %2").arg(by, AnomalyReport::groupings().join(QStringLiteral(", ")));
-        if (problem.isEmpty() && !QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(format))
-            problem = QStringLiteral("--format '%1' is not one of table, csv, json").arg(format);
+        if (problem.isEmpty())
+            problem = checkFormat(parser);
         if (!problem.isEmpty())
             return fail(err, name(), problem, 2);
 

@@ -73,6 +73,20 @@ int fail(QTextStream &err, const QString &verb, const QString &message, int code
     return code;
 }
 
+void addFormatOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."), QStringLiteral("FORMAT"),
+                      QStringLiteral("table")});
+}
+
+QString checkFormat(const QCommandLineParser &parser)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(format))
+        return QString();
+    return QStringLiteral("--format '%1' is not one of table, csv, json").arg(format);
+}
+
 bool openWarehouse(const QCommandLineParser &parser, OpenedWarehouse *opened, QTextStream &err, const QString &verb,
                    WarehouseAccess access)
 {

@@ -36,6 +36,11 @@ struct OpenedWarehouse
     Warehouse warehouse;
 };
 
+/** --format table|csv|json (default table), shared by the verbs that print tables. */
+void addFormatOption(QCommandLineParser &parser);
+/** A one-line problem when --format is not table, csv or json; an empty string otherwise. */
+QString checkFormat(const QCommandLineParser &parser);
+
 /** Whether a verb may make a new warehouse file (init), or reads one that must exist. */
 enum class WarehouseAccess { Existing, CreateIfMissing };
 

@@ -27,8 +27,7 @@ public:
         parser.addOption({QStringLiteral("to"), QStringLiteral("The newer state: an import batch id (default: the newest)."),
                           QStringLiteral("BATCH")});
         addFilterOptions(parser, dateOptions());
-        parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."),
-                          QStringLiteral("FORMAT"), QStringLiteral("table")});
+        addFormatOption(parser);
         parser.addOption({QStringLiteral("limit"), QStringLiteral("Ids listed per entity (all are counted; default 100)."),
                           QStringLiteral("N"), QStringLiteral("100")});
     }
@@ -46,8 +45,8 @@ public:
         request.limit = parser.value(QStringLiteral("limit")).toInt(&number);
         if (problem.isEmpty() && (!number || request.limit < 0))
             problem = QStringLiteral("--limit '%1' is not a count like 100").arg(parser.value(QStringLiteral("limit")));
-        if (problem.isEmpty() && !QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(format))
-            problem = QStringLiteral("--format '%1' is not one of table, csv, json").arg(format);
+        if (problem.isEmpty())
+            problem = checkFormat(parser);
         if (!problem.isEmpty())
             return fail(err, name(), problem, 2);
 

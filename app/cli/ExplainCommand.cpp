@@ -29,8 +29,7 @@ public:
                                          "TYPOLOGY/COUNTRY (avg_amount_by_typology_country), a device type or 'unknown' "
                                          "(device_type_share)."),
                           QStringLiteral("KEY")});
-        parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."),
-                          QStringLiteral("FORMAT"), QStringLiteral("table")});
+        addFormatOption(parser);
     }
 
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) override
@@ -42,8 +41,8 @@ public:
         const QString format = parser.value(QStringLiteral("format"));
         if (problem.isEmpty() && (metric.isEmpty() || !parser.isSet(QStringLiteral("key"))))
             problem = QStringLiteral("--metric NAME and --key KEY are required");
-        if (problem.isEmpty() && !QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(format))
-            problem = QStringLiteral("--format '%1' is not one of table, csv, json").arg(format);
+        if (problem.isEmpty())
+            problem = checkFormat(parser);
         if (!problem.isEmpty())
             return fail(err, name(), problem, 2);
 

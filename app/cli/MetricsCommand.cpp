@@ -24,8 +24,7 @@ public:
         addFilterOptions(parser);
         parser.addOption({QStringLiteral("metric"), QStringLiteral("Only this metric: %1.").arg(metricIds().join(QStringLiteral(", "))),
                           QStringLiteral("NAME")});
-        parser.addOption({QStringLiteral("format"), QStringLiteral("table (default), csv or json."),
-                          QStringLiteral("FORMAT"), QStringLiteral("table")});
+        addFormatOption(parser);
         parser.addOption({QStringLiteral("store-version"),
                           QStringLiteral("Metric 3 groups each transaction by its store's typology and country: "
                                          "current (default) or at-transaction (as they were when it happened)."),
@@ -43,8 +42,8 @@ public:
                           .arg(parser.value(QStringLiteral("store-version")));
         if (problem.isEmpty() && !metric.isEmpty() && !metricIds().contains(metric))
             problem = QStringLiteral("--metric '%1' is not one of %2").arg(metric, metricIds().join(QStringLiteral(", ")));
-        if (problem.isEmpty() && !QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(format))
-            problem = QStringLiteral("--format '%1' is not one of table, csv, json").arg(format);
+        if (problem.isEmpty())
+            problem = checkFormat(parser);
         if (!problem.isEmpty())
             return fail(err, name(), problem, 2);
 
