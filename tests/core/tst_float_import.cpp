@@ -130,6 +130,13 @@ private slots:
         QVERIFY(note(tx, QStringLiteral("decimal_comma")));
         QCOMPARE(tx.timestampFormats.value(QStringLiteral("happened_at")).order, DateOrder::DayFirst);
         QCOMPARE(w.warehouse.scalar(QStringLiteral("select amount from raw_transactions where id = 17")).toDouble(), 1000.0);
+        // The stores' dotted dates fit both orders; dots are read day first (noted as assumed):
+        // store 3's 02.01.2022 is 2 January, as basic/'s month-first 01/02/2022 (1641081600 s).
+        const TimestampFormatGuess stores = s.files[0].timestampFormats.value(QStringLiteral("created_at"));
+        QCOMPARE(stores.order, DateOrder::DayFirst);
+        QVERIFY(stores.ambiguous);
+        QCOMPARE(w.warehouse.scalar(QStringLiteral("select created_at from raw_stores where id = 3")).toLongLong(),
+                 qint64(1641081600));
         checkBasicAnswers(w);
     }
 

@@ -237,6 +237,10 @@ void TstTimestamp::detect_data()
     QTest::newRow("ambiguous") << QByteArrayList{"1/2/2019 0:00", "3/4/2019 13:00", "12/12/2019 15:00"}
                                << DateOrder::MonthFirst << true << false << false << qint64(3) << qint64(0)
                                << qint64(0);
+    // Dots are the day-first convention (no locale writes M.D.Y): 02.01.2022 is 2 January.
+    QTest::newRow("ambiguous dotted") << QByteArrayList{"01.01.2022 00:00:00", "02.01.2022 00:00:00"}
+                                      << DateOrder::DayFirst << true << false << false << qint64(2) << qint64(0)
+                                      << qint64(0);
     QTest::newRow("iso") << QByteArrayList{"2019-01-01T00:00:00Z", "2019-12-31 23:59:59"} << DateOrder::YearFirst
                          << false << false << false << qint64(2) << qint64(0) << qint64(0);
     QTest::newRow("iso and day first") << QByteArrayList{"2019-01-01 00:00", "31/12/2019 23:00"}

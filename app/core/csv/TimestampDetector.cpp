@@ -119,6 +119,16 @@ QString dominantPattern(const QMap<QString, qint64> &patterns)
     return best;
 }
 
+/** Whether the date part is separated by dots: "16.10.2022 8:10". */
+bool writtenWithDots(QByteArrayView value)
+{
+    for (const char c : value) {
+        if (c < '0' || c > '9')
+            return c == '.';
+    }
+    return false;
+}
+
 } // namespace
 
 void TimestampDetector::add(QByteArrayView raw)
@@ -148,8 +158,10 @@ void TimestampDetector::add(QByteArrayView raw)
         ++m_firstOver12;
     else if (fitsMonthFirst && !fitsDayFirst)
         ++m_secondOver12;
-    else
+    else {
         ++m_undecided;
+        m_undecidedDotted += writtenWithDots(value);
+    }
     recordClock(f.hasTime, f.hour, f.meridiem != TimestampFields::Meridiem::None);
     const QString shape = shapeOf(value, f.meridiem != TimestampFields::Meridiem::None);
     if (m_guess.patterns.size() < kMaxPatterns || m_guess.patterns.contains(shape))
@@ -181,7 +193,10 @@ TimestampFormatGuess TimestampDetector::result() const
     } else if (m_secondOver12 > 0) {
         g.order = DateOrder::MonthFirst;
     } else if (m_undecided > 0) {
-        g.order = DateOrder::MonthFirst;
+        // No value tells the order. Dots are the day-first convention (16.10.2022: Germany,
+        // Poland, Russia, ...; no locale writes M.D.Y), slashes most often the US month-first
+        // one. Either way the import says it assumed, and the order can be overridden.
+        g.order = 2 * m_undecidedDotted > m_undecided ? DateOrder::DayFirst : DateOrder::MonthFirst;
         g.ambiguous = true;
     } else if (m_yearFirst) {
         g.order = DateOrder::YearFirst;
@@ -201,7 +216,8 @@ QString TimestampFormatGuess::describe() const
             .arg(example);
     QStringList notes;
     if (ambiguous)
-        notes << QStringLiteral("ambiguous: no day or month above 12, assumed month first");
+        notes << (order == DateOrder::DayFirst ? QStringLiteral("ambiguous: no day or month above 12, assumed day first (dots)")
+                                               : QStringLiteral("ambiguous: no day or month above 12, assumed month first"));
     if (contradicting > 0)
         notes << QStringLiteral("contradictory: %1 value(s) only fit the other date order").arg(contradicting);
     if (hoursOnly1To12)

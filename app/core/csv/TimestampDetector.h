@@ -43,6 +43,7 @@ private:
     qint64 m_firstOver12 = 0;      ///< values that only fit day-first
     qint64 m_secondOver12 = 0;     ///< values that only fit month-first
     qint64 m_undecided = 0;        ///< non-ISO values that fit both orders
+    qint64 m_undecidedDotted = 0;  ///< of those, written with dots (16.10.2022): the day-first convention
     bool m_yearFirst = false;
     int m_maxHour = -1;
     int m_minHour = 99;
