@@ -1,2 +1,4 @@
--- The extract time of one batch of a materialised state, bound positionally.
-insert into batch_extract_times (batch_id, extract_time) values (?1, ?2)
+-- The extract times of a materialised state's batches (state_batches.sql's fifth column),
+-- from the same rows as insert_state_batch.sql.
+insert into batch_extract_times (batch_id, extract_time)
+select v1, v5 from load_rows(?1) where v5 is not null

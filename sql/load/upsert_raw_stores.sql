@@ -1,8 +1,11 @@
--- Bulk load of one stores row (bound positionally by the loader); the latest batch wins.
+-- Bulk load of a batch of rows (load_rows: the loader's values by position, see
+-- app/core/warehouse/BatchRows.h); the latest batch wins, row by row in file order.
 -- A row whose data columns are all unchanged is left untouched: its batch_id keeps naming the
 -- batch that brought this version (sql/diff/ reads states from it; new ids pay nothing).
 insert into raw_stores (id, name, address, city, country, created_at, typology, customer_id, batch_id, source_line)
-values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+select v1, v2, v3, v4, v5, v6, v7, v8, v9, v10
+-- "where true" lets the upsert clause follow a select (SQLite parsing)
+from load_rows(?1) where true
 on conflict (id) do update set
     name = excluded.name, address = excluded.address, city = excluded.city,
     country = excluded.country, created_at = excluded.created_at, typology = excluded.typology,

@@ -1,4 +1,5 @@
--- Bulk load of one transactions row (bound positionally by the loader); the latest batch wins.
+-- Bulk load of a batch of rows (load_rows: the loader's values by position, see
+-- app/core/warehouse/BatchRows.h); the latest batch wins, row by row in file order.
 -- A row whose data columns are all unchanged is left untouched: its batch_id keeps naming the
 -- batch that brought this version (sql/diff/ reads states from it; new ids pay nothing).
 -- What a degraded copy lost never overwrites what is stored: a SKU in a spreadsheet's scientific
@@ -9,7 +10,9 @@ insert into raw_transactions (
     id, device_id, product_name, product_sku, sku_kind, category_name, amount, status,
     card_last4, created_at, happened_at, batch_id, source_line
 )
-values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+select v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13
+-- "where true" lets the upsert clause follow a select (SQLite parsing)
+from load_rows(?1) where true
 on conflict (id) do update set
     device_id = excluded.device_id, product_name = excluded.product_name,
     product_sku = case when excluded.sku_kind = 2 and raw_transactions.sku_kind <> 2

@@ -4,6 +4,8 @@
 #include "transform/SqlProject.h"
 #include "warehouse/Refresh.h"
 #include "warehouse/SqlFile.h"
+#include "warehouse/BatchRows.h"
+#include "warehouse/SqliteRowWriter.h"
 #include "warehouse/SqliteStatement.h"
 
 #include <QSqlError>
@@ -16,27 +18,36 @@ namespace {
 
 constexpr qint64 kProgressEvery = 50000;
 
-// One value of the source row onto the state's insert, keeping its type (the raw tables hold
-// integers, doubles and text; a PostgreSQL bigint and an SQLite integer both arrive as qlonglong).
+constexpr std::size_t kRowsPerBatch = 1024;
+
+// One value of the source row into the batch, keeping its type (the raw tables hold integers,
+// doubles and text; a PostgreSQL bigint and an SQLite integer both arrive as qlonglong).
 // Nulls are asked of the query: QPSQL hands a null bigint back as a typed 0.
-void bindValue(SqliteStatement &insert, int index, const QSqlQuery &query, int column, QByteArray *text)
+void addValue(InsertBatch &batch, int index, const QSqlQuery &query, int column)
 {
     const QVariant value = query.value(column);
+    InsertBatch::Param &param = batch.params.emplace_back();
     if (query.isNull(column))
-        return insert.bindNull(index);
+        return param.set(InsertBatch::Kind::Null, index, 0, 0);
     switch (value.typeId()) {
     case QMetaType::Int:
     case QMetaType::UInt:
     case QMetaType::LongLong:
     case QMetaType::ULongLong:
     case QMetaType::Bool:
-        return insert.bindInt(index, value.toLongLong());
+        return param.set(InsertBatch::Kind::Int, index, 0, value.toLongLong());
     case QMetaType::Double:
     case QMetaType::Float:
-        return insert.bindDouble(index, value.toDouble());
-    default:
-        *text = value.toString().toUtf8();
-        return insert.bindText(index, *text);
+        param.set(InsertBatch::Kind::Double, index, 0, 0);
+        param.real = value.toDouble();
+        return;
+    default: {
+        const QByteArray text = value.toString().toUtf8();
+        if (text.isEmpty())
+            return param.set(InsertBatch::Kind::Null, index, 0, 0); // as SqliteStatement::bindText
+        param.set(InsertBatch::Kind::Text, index, quint32(text.size()), qint64(batch.bytes.size()));
+        batch.bytes.append(text.constData(), std::size_t(text.size()));
+    }
     }
 }
 
@@ -56,13 +67,15 @@ bool StateWarehouse::build(const Warehouse &source, const SqlProject &project, q
     if (!m_warehouse.exec(QStringLiteral("begin immediate")))
         return *error = m_warehouse.error(), false;
     const QString root = project.root();
-    bool ok = copyBatches(source, root, batch, error);
+    bool ok = copyRows(source, root, QStringLiteral("diff/state_batches.sql"),
+                       {QStringLiteral("diff/insert_state_batch.sql"), QStringLiteral("diff/insert_state_extract_time.sql")},
+                       batch, error);
     for (const QString &entity : {QStringLiteral("stores"), QStringLiteral("devices"), QStringLiteral("transactions")}) {
         ok = ok && copyRows(source, root, QStringLiteral("diff/state_raw_%1.sql").arg(entity),
-                            QStringLiteral("load/upsert_raw_%1.sql").arg(entity), batch, error);
+                            {QStringLiteral("load/upsert_raw_%1.sql").arg(entity)}, batch, error);
     }
     ok = ok && copyRows(source, root, QStringLiteral("diff/state_store_versions.sql"),
-                        QStringLiteral("diff/insert_store_version.sql"), batch, error);
+                        {QStringLiteral("diff/insert_store_version.sql")}, batch, error);
     const auto progress = [this](int done, int total, const QString &model) {
         return !m_progress || m_progress(QStringLiteral("Building %1").arg(model), done, total);
     };
@@ -76,69 +89,58 @@ bool StateWarehouse::build(const Warehouse &source, const SqlProject &project, q
     return ok;
 }
 
-bool StateWarehouse::copyBatches(const Warehouse &source, const QString &sqlRoot, qint64 batch, Error *error)
-{
-    QSqlQuery query(source.database());
-    query.setForwardOnly(true);
-    if (!SqlFile::exec(query, sqlRoot, QStringLiteral("diff/state_batches.sql"), {{QStringLiteral(":batch"), batch}}, error))
-        return false;
-    SqliteStatement insertBatch, insertTime;
-    if (!insertBatch.prepare(m_warehouse.handle(), SqlFile::statement(sqlRoot, QStringLiteral("diff/insert_state_batch.sql"), error))
-        || !insertTime.prepare(m_warehouse.handle(), SqlFile::statement(sqlRoot, QStringLiteral("diff/insert_state_extract_time.sql"), error))) {
-        if (!error->isError())
-            *error = Error::make(Error::Code::Sql, insertBatch.errorMessage() + insertTime.errorMessage());
-        return false;
-    }
-    QByteArray texts[3];
-    while (query.next()) {
-        insertBatch.bindInt(1, query.value(0).toLongLong());
-        for (int c = 1; c <= 3; ++c)
-            bindValue(insertBatch, c + 1, query, c, &texts[c - 1]);
-        bool ok = insertBatch.execute();
-        if (ok && !query.isNull(4)) {
-            insertTime.bindInt(1, query.value(0).toLongLong());
-            insertTime.bindInt(2, query.value(4).toLongLong());
-            ok = insertTime.execute();
-        }
-        if (!ok) {
-            *error = Error::make(Error::Code::Database, insertBatch.errorMessage() + insertTime.errorMessage());
-            return false;
-        }
-    }
-    return true;
-}
-
 bool StateWarehouse::copyRows(const Warehouse &source, const QString &sqlRoot, const QString &select,
-                              const QString &insert, qint64 batch, Error *error)
+                              const QStringList &inserts, qint64 batch, Error *error)
 {
     QSqlQuery query(source.database());
     query.setForwardOnly(true);
     if (!SqlFile::exec(query, sqlRoot, select, {{QStringLiteral(":batch"), batch}}, error))
         return false;
-    SqliteStatement statement;
-    const QString sql = SqlFile::statement(sqlRoot, insert, error);
-    if (sql.isEmpty() || !statement.prepare(m_warehouse.handle(), sql)) {
-        if (!error->isError())
-            *error = Error::make(Error::Code::Sql, statement.errorMessage());
-        error->file = insert;
-        return false;
-    }
-    const int columns = query.record().count();
-    QVector<QByteArray> texts(columns);
-    qint64 rows = 0;
-    while (query.next()) {
-        for (int c = 0; c < columns; ++c)
-            bindValue(statement, c + 1, query, c, &texts[c]);
-        if (!statement.execute()) {
-            *error = Error::make(Error::Code::Database, statement.errorMessage());
+    // Each insert reads the same rows (load_rows), a batch at a time.
+    std::vector<std::unique_ptr<SqliteStatement>> statements;
+    std::vector<SqliteRowWriter> writers;
+    if (!BatchRows::registerModule(m_warehouse.handle()))
+        return *error = Error::make(Error::Code::Sql, QStringLiteral("cannot register load_rows")), false;
+    for (const QString &insert : inserts) {
+        auto &statement = statements.emplace_back(std::make_unique<SqliteStatement>());
+        const QString sql = SqlFile::statement(sqlRoot, insert, error);
+        if (sql.isEmpty() || !statement->prepare(m_warehouse.handle(), sql)) {
+            if (!error->isError())
+                *error = Error::make(Error::Code::Sql, statement->errorMessage());
             error->file = insert;
             return false;
         }
+        writers.emplace_back(statement.get(), nullptr);
+    }
+    const auto flush = [&](InsertBatch &rowsRead) {
+        for (std::size_t w = 0; w < writers.size() && !rowsRead.rows.empty(); ++w) {
+            QString message;
+            qint64 failedRow = 0;
+            if (!writers[w].write(rowsRead, &message, &failedRow)) {
+                *error = Error::make(Error::Code::Database, message);
+                error->file = inserts[int(w)];
+                return false;
+            }
+        }
+        rowsRead.clear();
+        return true;
+    };
+    const int columns = query.record().count();
+    InsertBatch pending;
+    qint64 rows = 0;
+    while (query.next()) {
+        pending.rows.push_back({0, rows, pending.params.size()});
+        for (int c = 0; c < columns; ++c)
+            addValue(pending, c + 1, query, c);
+        if (pending.rows.size() >= kRowsPerBatch && !flush(pending))
+            return false;
         if (++rows % kProgressEvery == 0 && m_progress && !m_progress(QStringLiteral("Reading %1").arg(select), rows, 0)) {
             *error = Error::make(Error::Code::Cancelled, QStringLiteral("comparison cancelled"));
             return false;
         }
     }
+    if (!flush(pending))
+        return false;
     if (query.lastError().isValid()) {
         *error = Error::make(Error::Code::Sql, query.lastError().databaseText());
         error->file = select;

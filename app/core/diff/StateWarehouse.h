@@ -37,9 +37,9 @@ public:
     Warehouse &warehouse() { return m_warehouse; }
 
 private:
-    bool copyRows(const Warehouse &source, const QString &sqlRoot, const QString &select, const QString &insert,
+    /** Runs @p select (up to :batch) on @p source and each of @p inserts on its rows (load_rows). */
+    bool copyRows(const Warehouse &source, const QString &sqlRoot, const QString &select, const QStringList &inserts,
                   qint64 batch, Error *error);
-    bool copyBatches(const Warehouse &source, const QString &sqlRoot, qint64 batch, Error *error);
 
     QTemporaryDir m_dir;
     Warehouse m_warehouse;

@@ -8,6 +8,7 @@
 #include "warehouse/InsertPipeline.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/RowWriter.h"
+#include "warehouse/SnapshotFeed.h"
 #include "warehouse/Refresh.h"
 #include "warehouse/SqlFile.h"
 #include "warehouse/Warehouse.h"
@@ -63,15 +64,17 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
     qint64 before = 0, lastIdBefore = 0;
     if (!rowsBefore(file, &before, &lastIdBefore, error))
         return false;
-    if (summary.role == FileRole::Transactions) {
+    const bool transactions = summary.role == FileRole::Transactions;
+    if (transactions)
         m_snapshot->beginTransactions(before, lastIdBefore);
-        loader.setSnapshotSink(m_snapshot.get());
-    } else {
+    else
         m_snapshot->dimensionsChanged();
-    }
     m_changedSources << QStringLiteral("raw_") + roleName(summary.role);
     // From here until finish() or stop(), only the pipeline's thread uses the connection.
+    SnapshotFeed feed(*m_snapshot);
     InsertPipeline pipeline(*writer);
+    if (transactions)
+        pipeline.setBatchHook(std::ref(feed));
     loader.setPipeline(&pipeline, 0);
 
     const std::unique_ptr<RecordSource> source = RecordSource::create(summary.path, summary.dialect.sheet);
@@ -116,8 +119,8 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
             return false;
         }
         // The snapshot's columns sized once from the rows so far, instead of doubling.
-        if (summary.rowsRead == kProgressEvery && m_snapshot->wantsRows())
-            m_snapshot->reserve(std::size_t(double(reader.progressTotal()) / double(reader.progressDone()) * 1.02 * double(summary.rowsRead)));
+        if (summary.rowsRead == kProgressEvery)
+            feed.reserve(std::size_t(double(reader.progressTotal()) / double(reader.progressDone()) * 1.02 * double(summary.rowsRead)));
         if (summary.rowsRead % kProgressEvery == 0 && !report(phase, reader.progressDone(), reader.progressTotal()))
             return *error = cancelledError(), false;
         return true;
@@ -129,6 +132,8 @@ bool Importer::loadFile(PlannedFile &file, QVector<TimestampColumn> &columns, qi
         error->line = pipeline.failedLine();
     }
     summary.amountFormat = loader.numbers().amountFormat(); // a contradicted decimal mark comes back flipped
+    if (transactions && loader.idRepeated())
+        m_snapshot->rowRepeated(); // an upsert of a row the snapshot was already fed
     if (*restart) {
         flipContradictedOrder(summary, columns, loader.contradictedColumn());
         return true;

@@ -41,7 +41,7 @@ bool Importer::prepareWriter(FileRole role, RecordLoader &loader, SqliteStatemen
             return false;
         if (!rejects.prepare(m_warehouse.handle(), SqlFile::text(root, QStringLiteral("load/insert_reject.sql"), error)))
             return false;
-        *writer = std::make_unique<SqliteRowWriter>(std::vector<SqliteStatement *>{loader.statement(), &rejects});
+        *writer = std::make_unique<SqliteRowWriter>(loader.statement(), &rejects);
         return true;
     }
     const QString table = QStringLiteral("raw_") + roleName(role);

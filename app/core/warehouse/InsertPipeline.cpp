@@ -9,7 +9,7 @@ namespace {
 
 // Rows per batch: large enough that the hand-over (a lock, a wake-up) is noise per row,
 // small enough that the inserting thread starts early and memory stays a few MB.
-constexpr std::size_t kBatchRows = 2048;
+constexpr std::size_t kBatchRows = 256;
 // Batches queued ahead of the inserting thread before the parser waits.
 constexpr std::size_t kMaxQueued = 4;
 
@@ -36,7 +36,7 @@ void InsertPipeline::bindText(int index, QByteArrayView text)
         return bindNull(index);
     const std::size_t offset = m_filling->bytes.size();
     m_filling->bytes.append(text.data(), std::size_t(text.size()));
-    push({InsertBatch::Kind::Text, index, 0, 0, offset, std::size_t(text.size())});
+    next().set(InsertBatch::Kind::Text, index, quint32(text.size()), qint64(offset));
 }
 
 bool InsertPipeline::endRow()
@@ -48,6 +48,8 @@ bool InsertPipeline::endRow()
 
 void InsertPipeline::handOver()
 {
+    if (m_batchHook)
+        m_batchHook(*m_filling);
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return m_queue.size() < kMaxQueued || m_failed; });
     m_queue.push_back(std::move(m_filling));

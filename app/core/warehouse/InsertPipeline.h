@@ -9,6 +9,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,13 +41,23 @@ public:
     InsertPipeline &operator=(const InsertPipeline &) = delete;
 
     void beginRow(int statement, qint64 line);
-    void bindInt(int index, qint64 value) { push({InsertBatch::Kind::Int, index, value, 0, 0, 0}); }
-    void bindDouble(int index, double value) { push({InsertBatch::Kind::Double, index, 0, value, 0, 0}); }
+    void bindInt(int index, qint64 value) { next().set(InsertBatch::Kind::Int, index, 0, value); }
+    void bindDouble(int index, double value)
+    {
+        InsertBatch::Param &param = next();
+        param.set(InsertBatch::Kind::Double, index, 0, 0);
+        param.real = value;
+    }
     /** Copies @p text; empty text binds NULL (as SqliteStatement::bindText). */
     void bindText(int index, QByteArrayView text);
-    void bindNull(int index) { push({InsertBatch::Kind::Null, index, 0, 0, 0, 0}); }
+    void bindNull(int index) { next().set(InsertBatch::Kind::Null, index, 0, 0); }
     /** Ends the row. False once the inserting thread has failed (see errorMessage()). */
     bool endRow();
+    /**
+     * Also runs @p hook on each full batch as it is handed over, on the producer's thread
+     * (set it before the first row). The rows are then only queued, not yet written.
+     */
+    void setBatchHook(std::function<void(const InsertBatch &)> hook) { m_batchHook = std::move(hook); }
 
     /** Inserts everything handed over, then stops. False if a row failed. */
     bool finish();
@@ -60,12 +71,13 @@ public:
 private:
     using Batch = InsertBatch;
 
-    void push(const InsertBatch::Param &param) { m_filling->params.push_back(param); }
+    InsertBatch::Param &next() { return m_filling->params.emplace_back(); }
     void handOver();
     void run();
     void join();
 
     RowWriter &m_writer;
+    std::function<void(const InsertBatch &)> m_batchHook;
     std::unique_ptr<Batch> m_filling;
     std::thread m_thread;
     mutable std::mutex m_mutex;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "warehouse/RecordLoader.h"
 
+#include "warehouse/BatchRows.h"
+#include "warehouse/SnapshotFeed.h"
+
 #include "csv/ValueNormalizer.h"
-#include "snapshot/SnapshotSink.h"
 #include "warehouse/InsertPipeline.h"
 
 #include <QFile>
@@ -33,7 +35,7 @@ bool RecordLoader::prepare(sqlite3 *db, const QString &sqlRoot, Error *error)
     const QString sql = readSql(sqlRoot, file, error);
     if (sql.isEmpty())
         return false;
-    if (!m_statement.prepare(db, sql)) {
+    if (!BatchRows::registerModule(db) || !m_statement.prepare(db, sql)) {
         *error = Error::make(Error::Code::Sql, QStringLiteral("cannot prepare the loader: ") + m_statement.errorMessage());
         error->file = file;
         return false;
@@ -146,8 +148,8 @@ RecordLoader::Outcome RecordLoader::execute(qint64 id)
 {
     if (!m_pipeline->endRow())
         return Outcome::DatabaseError;
-    if (!m_ids.insert(id) && m_snapshot)
-        m_snapshot->rowRepeated(); // an upsert of a row the snapshot was already fed
+    if (!m_ids.insert(id))
+        m_idRepeated = true;
     m_minId = std::min(m_minId, id);
     return Outcome::Loaded;
 }
@@ -223,35 +225,20 @@ RecordLoader::Outcome RecordLoader::loadTransaction(const CsvRecord &record, Rej
         m_numbers.card(text(record, Col::CardNumber), &m_card);
 
     beginRow(record);
-    m_pipeline->bindInt(1, id);
-    m_pipeline->bindInt(2, device);
-    m_pipeline->bindText(3, text(record, Col::ProductName));
-    m_pipeline->bindText(4, m_sku);
-    m_pipeline->bindInt(5, int(kind));
-    m_pipeline->bindText(6, text(record, Col::CategoryName));
-    m_pipeline->bindDouble(7, amount);
-    m_pipeline->bindText(8, m_status);
-    m_pipeline->bindText(9, m_card);
-    m_pipeline->bindInt(10, created);
-    m_pipeline->bindInt(11, happened);
-    m_pipeline->bindInt(12, m_batchId);
-    m_pipeline->bindInt(13, record.lineNumber());
-    const Outcome outcome = execute(id);
-    if (m_snapshot && outcome == Outcome::Loaded) {
-        const QByteArrayView name = text(record, Col::ProductName);
-        SnapshotRow row;
-        row.id = id;
-        row.device = device;
-        row.sku = std::string_view(m_sku.constData(), std::size_t(m_sku.size()));
-        row.name = std::string_view(name.data(), std::size_t(name.size()));
-        row.status = std::string_view(m_status.constData(), std::size_t(m_status.size()));
-        row.lossySku = kind == SkuKind::Lossy;
-        row.amount = amount;
-        row.createdAt = created;
-        row.happenedAt = happened;
-        m_snapshot->add(row);
-    }
-    return outcome;
+    m_pipeline->bindInt(TxParam::Id, id);
+    m_pipeline->bindInt(TxParam::Device, device);
+    m_pipeline->bindText(TxParam::Name, text(record, Col::ProductName));
+    m_pipeline->bindText(TxParam::Sku, m_sku);
+    m_pipeline->bindInt(TxParam::SkuKind, int(kind));
+    m_pipeline->bindText(TxParam::Category, text(record, Col::CategoryName));
+    m_pipeline->bindDouble(TxParam::Amount, amount);
+    m_pipeline->bindText(TxParam::Status, m_status);
+    m_pipeline->bindText(TxParam::Card, m_card);
+    m_pipeline->bindInt(TxParam::CreatedAt, created);
+    m_pipeline->bindInt(TxParam::HappenedAt, happened);
+    m_pipeline->bindInt(TxParam::Batch, m_batchId);
+    m_pipeline->bindInt(TxParam::Line, record.lineNumber());
+    return execute(id);
 }
 
 static QString csvQuoted(const QString &value, char delimiter)

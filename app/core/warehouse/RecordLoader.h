@@ -21,7 +21,6 @@ struct sqlite3;
 namespace cpm {
 
 class InsertPipeline;
-class SnapshotSink;
 
 /** How one timestamp column of a file is read. */
 struct TimestampColumn
@@ -50,8 +49,6 @@ public:
     /** The prepared upsert; rows go to @p pipeline as its statement @p index. */
     SqliteStatement *statement() { return &m_statement; }
     void setPipeline(InsertPipeline *pipeline, int index) { m_pipeline = pipeline; m_pipelineIndex = index; }
-    /** Also feeds every loaded transaction to @p sink (null: none). */
-    void setSnapshotSink(SnapshotSink *sink) { m_snapshot = sink; }
     /** Loads @p record (its fields already counted). Fills @p reject when it returns Rejected. */
     Outcome load(const CsvRecord &record, RejectedRow *reject);
 
@@ -60,6 +57,8 @@ public:
     const QVector<TimestampColumn> &timestampColumns() const { return m_timestamps; }
     /** Distinct ids loaded so far (a repeated id is upserted again, the last one wins). */
     qint64 distinctIds() const { return m_ids.size(); }
+    /** Whether some id came twice (its row was upserted again: a snapshot fed both is wrong). */
+    bool idRepeated() const { return m_idRepeated; }
     /** The smallest id loaded (the largest qint64 when none was). */
     qint64 minId() const { return m_minId; }
     /** Number columns: integral floats, the amounts' decimal mark (set it before loading). */
@@ -95,7 +94,7 @@ private:
     IdSet m_ids;
     NumberColumns m_numbers;
     qint64 m_minId = std::numeric_limits<qint64>::max();
-    SnapshotSink *m_snapshot = nullptr;
+    bool m_idRepeated = false;
     InsertPipeline *m_pipeline = nullptr;
     int m_pipelineIndex = 0;
 };

@@ -3,22 +3,28 @@
 
 #include "warehouse/RowWriter.h"
 
-#include <vector>
-
 namespace cpm {
 
 class SqliteStatement;
 
-/** Replays each row into its prepared SQLite statement (an upsert, or the rejects insert). */
+/**
+ * Writes a batch into SQLite: the raw rows (statement 0) with one execution of a statement
+ * that reads them all as load_rows(?1) (BatchRows), the rejects (statement 1) row by row.
+ */
 class SqliteRowWriter : public RowWriter
 {
 public:
-    /** @p statements: what a row's statement index refers to (must outlive the writer). */
-    explicit SqliteRowWriter(std::vector<SqliteStatement *> statements) : m_statements(std::move(statements)) {}
+    /** Both statements must outlive the writer; @p rejects may be null when there are none. */
+    SqliteRowWriter(SqliteStatement *rows, SqliteStatement *rejects) : m_rows(rows), m_rejects(rejects) {}
     bool write(const InsertBatch &batch, QString *error, qint64 *failedLine) override;
 
 private:
-    std::vector<SqliteStatement *> m_statements;
+    bool writeRejects(const InsertBatch &batch, QString *error, qint64 *failedLine);
+    /** After the batch's statement failed: runs its rows one at a time to name the failing line. */
+    void findFailingRow(const InsertBatch &batch, qint64 *failedLine);
+
+    SqliteStatement *m_rows;
+    SqliteStatement *m_rejects;
 };
 
 } // namespace cpm

@@ -49,6 +49,11 @@ void SqliteStatement::bindNull(int index)
     sqlite3_bind_null(m_stmt, index);
 }
 
+void SqliteStatement::bindPointer(int index, const void *pointer, const char *type)
+{
+    sqlite3_bind_pointer(m_stmt, index, const_cast<void *>(pointer), type, nullptr);
+}
+
 bool SqliteStatement::execute()
 {
     const int rc = sqlite3_step(m_stmt);

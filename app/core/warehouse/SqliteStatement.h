@@ -27,6 +27,8 @@ public:
     void bindDouble(int index, double value);
     void bindText(int index, QByteArrayView text); ///< empty text binds NULL
     void bindNull(int index);
+    /** Binds @p pointer for sqlite3_value_pointer() with the same @p type (see BatchRows). */
+    void bindPointer(int index, const void *pointer, const char *type);
     /** Executes once and resets for the next row. False: see errorMessage(). */
     bool execute();
     /** Steps a query: true while a row is available. */
