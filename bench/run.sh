@@ -87,7 +87,7 @@ run_cpm() {
   rm -f "$db" "$db-wal" "$db-shm"
   timed "$size" cpm_import "$CLI" import --db "$db" "$dir/stores.csv" "$dir/devices.csv" "$dir/transactions.csv"
   # The import's share spent building and storing the persisted columnar snapshot.
-  sed -n 's/.*(columnar snapshot \([0-9.]*\) s.*/\1/p' "$LAST_OUT" | awk -v size="$size" '{printf "%s\tcpm_snapshot_store\t%s\t0\n", size, $1}' >> "$RESULTS"
+  sed -n 's/.*columnar snapshot \([0-9.]*\) s.*/\1/p' "$LAST_OUT" | awk -v size="$size" '{printf "%s\tcpm_snapshot_store\t%s\t0\n", size, $1}' >> "$RESULTS"
   local bytes
   bytes=$(( $(stat -c %s "$db") + $( [ -f "$db-wal" ] && stat -c %s "$db-wal" || echo 0) ))
   printf '%s\tcpm_bytes\t%s\t0\n' "$size" "$bytes" >> "$RESULTS"
@@ -101,7 +101,7 @@ run_cpm() {
   # Incremental: the next extract of the same network (1 % more transactions, new ids) into
   # the full warehouse: upsert, model refresh and the snapshot extended, ready to answer.
   timed "$size" cpm_incremental "$CLI" import --db "$db" "$dir-next/transactions.csv"
-  sed -n 's/.*(columnar snapshot \([0-9.]*\) s, \(.*\)).*/\2/p' "$LAST_OUT" | sed 's/^/  incremental snapshot: /' >&2
+  sed -n 's/.*columnar snapshot \([0-9.]*\) s, \(.*\)).*/\2/p' "$LAST_OUT" | sed 's/^/  incremental snapshot: /' >&2
 }
 
 # next_extract SIZE DIR N: 1 % of N more transactions for DIR's stores and devices, ids after N.

@@ -7,6 +7,10 @@
 #include "warehouse/RejectPolicy.h"
 #include "warehouse/WarehouseLocation.h"
 
+#include <QElapsedTimer>
+
+#include <memory>
+
 namespace cpm::cli {
 
 namespace {
@@ -61,6 +65,8 @@ public:
                           QStringLiteral("The moment the extracts describe, like 2022-02-05T00:00:00 (default: now): "
                                          "stores whose name, typology, country or city changed get a new version from then on."),
                           QStringLiteral("TIME")});
+        parser.addOption({QStringLiteral("timings"),
+                          QStringLiteral("Print on stderr when each phase of the import starts (seconds since start).")});
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Extracts: CSV files or .xlsx workbooks (each sheet), recognised by their header."), QStringLiteral("[FILE...]"));
     }
 
@@ -98,7 +104,7 @@ public:
         if (db.isEmpty())
             return fail(err, name(), QStringLiteral("--db FILE|URI is required"), 2);
         ImportWorker worker(db, options, nullptr, parser.value(QStringLiteral("sql-dir")));
-        const ImportSummary summary = worker.run();
+        const ImportSummary summary = worker.run(parser.isSet(QStringLiteral("timings")) ? phaseTimer(err) : ImportWorker::Progress());
         if (summary.error.code == Error::Code::Rejected)
             printRefused(summary, options.rejectsPath, out);
         if (!summary.succeeded())
@@ -112,6 +118,20 @@ public:
     }
 
 private:
+    /** Prints each new phase with the seconds since the import started: where the time goes. */
+    static ImportWorker::Progress phaseTimer(QTextStream &err)
+    {
+        auto timer = std::make_shared<QElapsedTimer>();
+        auto last = std::make_shared<QString>();
+        timer->start();
+        return [timer, last, &err](const QString &phase, qint64, qint64) {
+            if (phase == *last)
+                return;
+            *last = phase;
+            err << QString::number(double(timer->elapsed()) / 1000.0, 'f', 3) << " s  " << phase << Qt::endl;
+        };
+    }
+
     static void printRejects(const FileImportSummary &file, QTextStream &out)
     {
         // One line per reason, not one per row: 1,800 identical lines say less than one.
@@ -140,8 +160,9 @@ private:
     {
         if (teamWarehouse)
             return QStringLiteral(" (team warehouse: no snapshot stored; readers see the new data on refresh)");
-        return QStringLiteral(" (columnar snapshot %1 s, %2)")
-            .arg(QString::number(summary.snapshotSeconds, 'f', 2),
+        return QStringLiteral(" (load %1 s, models %2 s, columnar snapshot %3 s, %4)")
+            .arg(QString::number(summary.loadSeconds, 'f', 2), QString::number(summary.refreshSeconds, 'f', 2),
+                 QString::number(summary.snapshotSeconds, 'f', 2),
                  summary.snapshotFromLoadedRows ? QStringLiteral("from the loaded rows") : QStringLiteral("from the models"));
     }
 
