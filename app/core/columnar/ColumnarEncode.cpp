@@ -209,13 +209,18 @@ void writeAmounts(Writer &out, const AmountColumn &amount)
 PayloadWriter::PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, std::size_t happenedKnown, bool delta)
 {
     // Store names, typologies and product names repeat their words: zlib halves them or
-    // better, in milliseconds (the rows are already packed and would not compress).
+    // better (the rows are already packed and would not compress). Its fastest level: level 6
+    // took 40 ms of a wide 1M import's snapshot (50,000 product names) for 10 % fewer bytes.
     Writer plain;
     writeDimensions(plain, dimensions, delta);
-    const QByteArray packed = qCompress(QByteArray::fromRawData(plain.data().data(), qsizetype(plain.data().size())), 6);
+    const QByteArray packed = qCompress(QByteArray::fromRawData(plain.data().data(), qsizetype(plain.data().size())), 1);
     m_out.bytes(packed);
     m_out.varint(rows);
     m_out.varint(happenedKnown);
+    // Room for the columns up front: grown by doubling, every column was copied again and
+    // written into fresh pages (a fifth of storing the snapshot). Untouched room costs no memory.
+    m_codes.data().reserve(rows * 16 + 64);
+    m_times.data().reserve(rows * 24 + 64);
 }
 
 void PayloadWriter::append(PayloadWriter &&part)
