@@ -7,6 +7,7 @@
 
 #include "columnar/ColumnarAssembler.h"
 #include "columnar/ColumnarPersist.h"
+#include "columnar/HugePages.h"
 
 #include <algorithm>
 #include <limits>
@@ -113,12 +114,14 @@ void ColumnarBuilder::reserve(std::size_t rows)
 {
     if (!d->valid || rows <= d->amount.capacity())
         return;
-    d->status.reserve(rows);
-    d->pair.reserve(rows);
-    d->device.reserve(rows);
-    d->lag.reserve(rows);
-    d->amount.reserve(rows);
-    d->happened.reserve(rows);
+    // Filled row by row during the load: huge pages spare the parsing thread one first-touch
+    // fault per 4 KiB (290 MB of columns at 10M rows).
+    reserveHugePages(d->status, rows);
+    reserveHugePages(d->pair, rows);
+    reserveHugePages(d->device, rows);
+    reserveHugePages(d->lag, rows);
+    reserveHugePages(d->amount, rows);
+    reserveHugePages(d->happened, rows);
 }
 
 void ColumnarBuilder::add(const BuilderRow &row)
@@ -261,6 +264,7 @@ void ColumnarBuilder::Impl::prepare(const std::atomic<bool> *stop)
         // (50 MB more at 10M rows), and the refresh keeps the other core busy meanwhile.
         const quint64 *keys = reinterpret_cast<const quint64 *>(happened.data());
         const quint64 mask = (quint64(1) << rowBits) - 1;
+        reserveHugePages(order, rows);
         order.resize(rows);
         for (std::size_t i = 0; i < rows; ++i)
             order[i] = quint32(keys[i] & mask);
@@ -276,13 +280,16 @@ void ColumnarBuilder::Impl::encodeCodes(const std::atomic<bool> *stop)
     // Gathered once into sorted order, then encoded: the codec reads each column twice
     // (to choose the encoding, then to write it), sequentially rather than through the order.
     {
-        std::vector<quint8> small(n);
+        std::vector<quint8> small;
+        reserveHugePages(small, n);
+        small.resize(n);
         for (std::size_t i = 0; i < n; ++i)
             small[i] = status[order[i]];
         detail::release(status);
         statusColumn.codes(small);
     }
     // A device's type and store slot come from the refreshed models: encode() writes them.
+    reserveHugePages(sortedDevice, n);
     sortedDevice.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         sortedDevice[i] = device[order[i]];
@@ -290,7 +297,9 @@ void ColumnarBuilder::Impl::encodeCodes(const std::atomic<bool> *stop)
     if (stop && stop->load())
         return;
     {
-        std::vector<qint32> wide(n);
+        std::vector<qint32> wide;
+        reserveHugePages(wide, n);
+        wide.resize(n);
         for (std::size_t i = 0; i < n; ++i)
             wide[i] = pair[order[i]];
         detail::release(pair);

@@ -3,6 +3,7 @@
 #include "columnar/ColumnarCodec.h"
 #include "columnar/ColumnarPayloadFormat.h"
 #include "columnar/ColumnarPersist.h"
+#include "columnar/HugePages.h"
 #include "columnar/ColumnarTable.h"
 
 #include <algorithm>
@@ -219,8 +220,8 @@ PayloadWriter::PayloadWriter(const ColumnarTable &dimensions, std::size_t rows, 
     m_out.varint(happenedKnown);
     // Room for the columns up front: grown by doubling, every column was copied again and
     // written into fresh pages (a fifth of storing the snapshot). Untouched room costs no memory.
-    m_codes.data().reserve(rows * 16 + 64);
-    m_times.data().reserve(rows * 24 + 64);
+    reserveHugePages(m_codes.data(), rows * 16 + 64);
+    reserveHugePages(m_times.data(), rows * 24 + 64);
 }
 
 void PayloadWriter::append(PayloadWriter &&part)
@@ -255,7 +256,7 @@ std::string PayloadWriter::finish(const ColumnarTable &t)
     // Two length-prefixed blocks, so the reader decodes them on both cores at once: the
     // dictionary-coded columns, then the id ranks and times (the costlier half to decode).
     // One allocation of the final size: growing by doubling would hold up to twice it.
-    m_out.data().reserve(m_out.data().size() + m_codes.data().size() + m_times.data().size() + 64);
+    reserveHugePages(m_out.data(), m_out.data().size() + m_codes.data().size() + m_times.data().size() + 64);
     m_out.bytes(m_codes.data().data(), m_codes.data().size());
     m_codes = Writer();
     m_out.bytes(m_times.data().data(), m_times.data().size());

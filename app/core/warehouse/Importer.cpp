@@ -4,6 +4,7 @@
 #include "snapshot/SnapshotSink.h"
 #include "transform/SqlProject.h"
 #include "warehouse/BulkLoadPragmas.h"
+#include "warehouse/EarlyFlush.h"
 #include "warehouse/NumberColumns.h"
 #include "warehouse/RecordLoader.h"
 #include "warehouse/Refresh.h"
@@ -75,6 +76,9 @@ ImportSummary Importer::run(const ImportOptions &options)
     ok = ok && loadFiles(files, options, batchId, &anyLoaded, &error);
     ok = ok && (!anyLoaded || recordStoreVersions(options, batchId, &error));
     summary.loadSeconds = double(timer.restart()) / 1000.0;
+    EarlyFlush flush; // waited for when the import returns
+    if (ok && anyLoaded && !options.dryRun && !m_warehouse.isPostgres() && QFileInfo::exists(m_warehouse.path()))
+        flush.start(m_warehouse.path());
     const bool checkNow = anyLoaded && options.dryRun && options.checkData;
     const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);
     // A dry run never keeps a snapshot, so it does not build one either.
