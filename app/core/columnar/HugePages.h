@@ -21,17 +21,25 @@ namespace cpm::columnar {
 template<typename Container>
 void reserveHugePages(Container &column, std::size_t n)
 {
-    column.reserve(n);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     constexpr std::uintptr_t huge = std::uintptr_t(2) << 20;
-    const std::size_t bytes = n * sizeof(typename Container::value_type);
-    if (bytes < 2 * huge)
+    using Value = typename Container::value_type;
+    const std::size_t bytes = n * sizeof(Value);
+    if (bytes < huge || column.capacity() >= n) {
+        column.reserve(n);
         return;
+    }
+    // One huge page more than asked: the buffer's last huge page then lies inside it, so the
+    // whole tail is huge too (untouched room costs nothing). Only the head, before the first
+    // 2 MiB boundary, stays in small pages.
+    column.reserve(n + huge / sizeof(Value));
     const auto begin = reinterpret_cast<std::uintptr_t>(column.data());
-    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1); // whole huge pages inside only
-    const std::uintptr_t last = (begin + bytes) & ~(huge - 1);
+    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1);
+    const std::uintptr_t last = (begin + bytes + huge - 1) & ~(huge - 1);
     if (last > first)
         madvise(reinterpret_cast<void *>(first), last - first, MADV_HUGEPAGE);
+#else
+    column.reserve(n);
 #endif
 }
 
