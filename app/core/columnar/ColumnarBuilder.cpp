@@ -22,7 +22,7 @@ struct ColumnarBuilder::Impl
     void prepare(const std::atomic<bool> *stop);
     void encodeCodes(const std::atomic<bool> *stop);
     void encodeTimes(const std::atomic<bool> *stop);
-    bool encode(std::string *out);
+    bool encode(std::vector<std::string> *out);
     void writeMerged(persist::PayloadWriter &writer, const quint64 *keys, int bits, qint64 base,
                      const std::vector<quint8> &types, const std::vector<qint32> &storeSlots);
     void bounds(ColumnarTable &t) const;
@@ -170,7 +170,7 @@ bool ColumnarBuilder::loadDimensions(Error *error)
     return d->dimensionsLoaded;
 }
 
-bool ColumnarBuilder::payload(std::string *out, Error *error)
+bool ColumnarBuilder::payload(std::vector<std::string> *out, Error *error)
 {
     prepare(nullptr);
     if (d->abandoned)
@@ -330,7 +330,7 @@ void ColumnarBuilder::Impl::encodeTimes(const std::atomic<bool> *stop)
     detail::release(lag);
 }
 
-bool ColumnarBuilder::Impl::encode(std::string *out)
+bool ColumnarBuilder::Impl::encode(std::vector<std::string> *out)
 {
     if (!keysFit) {
         error = Error::make(Error::Code::Database, QStringLiteral("timestamps span too wide a range"));
@@ -356,7 +356,7 @@ bool ColumnarBuilder::Impl::encode(std::string *out)
         const quint64 *keys = reinterpret_cast<const quint64 *>(happened.data());
         persist::PayloadWriter writer(t, base->rowCount() + n, base->happenedKnown + n, delta);
         writeMerged(writer, keys, rowBits, keyTimeBase, types, storeSlots);
-        *out = writer.finish(t);
+        *out = writer.finishPieces(t);
         return true;
     }
     persist::PayloadWriter writer(t, n, n);
@@ -366,7 +366,7 @@ bool ColumnarBuilder::Impl::encode(std::string *out)
     detail::release(sortedDevice);
     writer.append(std::move(pairAndAmounts));
     writer.append(std::move(times));
-    *out = writer.finish(t);
+    *out = writer.finishPieces(t);
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -71,10 +72,10 @@ public:
      */
     bool loadDimensions(Error *error);
     /**
-     * The persisted snapshot's payload: dimensions read from the refreshed models, rows as
-     * collected. Releases the collected rows (call once).
+     * The persisted snapshot's payload, in pieces to store in order (PayloadWriter::finishPieces()):
+     * dimensions read from the refreshed models, rows as collected. Releases the collected rows (call once).
      */
-    bool payload(std::string *out, Error *error);
+    bool payload(std::vector<std::string> *out, Error *error);
 
 private:
     struct Impl;

@@ -40,16 +40,44 @@ bool readPacked(Reader &in, std::size_t n, std::vector<qint64> *values)
 
 } // namespace
 
-quint64 checksum(const char *data, std::size_t size)
+namespace {
+constexpr quint64 kChecksumPrime = 0x100000001b3ULL;
+}
+
+void Checksum::add(const char *data, std::size_t size)
 {
-    constexpr quint64 prime = 0x100000001b3ULL;
-    quint64 h = 0xcbf29ce484222325ULL;
+    m_size += size;
+    if (m_carried > 0) {
+        const std::size_t take = std::min(size, 8 - m_carried);
+        std::memcpy(m_carry + m_carried, data, take);
+        m_carried += take;
+        data += take;
+        size -= take;
+        if (m_carried < 8)
+            return;
+        m_hash = (m_hash ^ qFromLittleEndian<quint64>(m_carry)) * kChecksumPrime;
+        m_carried = 0;
+    }
     std::size_t i = 0;
     for (; i + 8 <= size; i += 8)
-        h = (h ^ qFromLittleEndian<quint64>(data + i)) * prime;
-    for (; i < size; ++i)
-        h = (h ^ quint8(data[i])) * prime;
-    return (h ^ size) * prime; // a truncated tail of zero bytes still changes the sum
+        m_hash = (m_hash ^ qFromLittleEndian<quint64>(data + i)) * kChecksumPrime;
+    m_carried = size - i;
+    std::memcpy(m_carry, data + i, m_carried);
+}
+
+quint64 Checksum::value() const
+{
+    quint64 h = m_hash;
+    for (std::size_t i = 0; i < m_carried; ++i)
+        h = (h ^ quint8(m_carry[i])) * kChecksumPrime;
+    return (h ^ m_size) * kChecksumPrime; // a truncated tail of zero bytes still changes the sum
+}
+
+quint64 checksum(const char *data, std::size_t size)
+{
+    Checksum sum;
+    sum.add(data, size);
+    return sum.value();
 }
 
 void Writer::u64(quint64 v)

@@ -22,6 +22,20 @@ namespace cpm::columnar::codec {
  */
 quint64 checksum(const char *data, std::size_t size);
 
+/** checksum() over bytes that arrive in pieces: the same value as over their concatenation. */
+class Checksum
+{
+public:
+    void add(const char *data, std::size_t size);
+    quint64 value() const;
+
+private:
+    quint64 m_hash = 0xcbf29ce484222325ULL;
+    std::size_t m_size = 0;
+    char m_carry[8] = {};
+    std::size_t m_carried = 0; ///< bytes of an unfinished 8-byte word
+};
+
 /** Appends little-endian integers, LEB128 varints and length-prefixed strings. */
 class Writer
 {

@@ -236,7 +236,7 @@ std::shared_ptr<const ColumnarTable> decodeDimensions(const char *data, std::siz
     return t;
 }
 
-quint64 rowCount(const std::string &payload)
+quint64 rowCount(std::string_view payload)
 {
     Reader in(payload.data(), payload.size());
     in.bytes();

@@ -253,21 +253,40 @@ void PayloadWriter::createdAt(const std::vector<qint64> &created, const std::vec
 
 std::string PayloadWriter::finish(const ColumnarTable &t)
 {
+    std::vector<std::string> pieces = finishPieces(t);
+    std::size_t size = 0;
+    for (const std::string &piece : pieces)
+        size += piece.size();
+    std::string out = std::move(pieces.front());
+    reserveHugePages(out, size);
+    for (std::size_t i = 1; i < pieces.size(); ++i) {
+        out += pieces[i];
+        std::string().swap(pieces[i]); // freed as it is copied
+    }
+    return out;
+}
+
+std::vector<std::string> PayloadWriter::finishPieces(const ColumnarTable &t)
+{
     // Two length-prefixed blocks, so the reader decodes them on both cores at once: the
     // dictionary-coded columns, then the id ranks and times (the costlier half to decode).
-    // One allocation of the final size: growing by doubling would hold up to twice it.
-    reserveHugePages(m_out.data(), m_out.data().size() + m_codes.data().size() + m_times.data().size() + 64);
-    m_out.bytes(m_codes.data().data(), m_codes.data().size());
-    m_codes = Writer();
-    m_out.bytes(m_times.data().data(), m_times.data().size());
-    m_times = Writer();
-    m_out.svarint(t.minLag);
-    m_out.svarint(t.maxLag);
+    std::vector<std::string> pieces;
+    m_out.varint(m_codes.data().size());
+    pieces.push_back(std::move(m_out.data()));
+    pieces.push_back(std::move(m_codes.data()));
+    Writer between, after;
+    between.varint(m_times.data().size());
+    pieces.push_back(std::move(between.data()));
+    pieces.push_back(std::move(m_times.data()));
+    after.svarint(t.minLag);
+    after.svarint(t.maxLag);
     for (int c = 0; c < 2; ++c) {
-        m_out.svarint(t.minTime[std::size_t(c)]);
-        m_out.svarint(t.maxTime[std::size_t(c)]);
+        after.svarint(t.minTime[std::size_t(c)]);
+        after.svarint(t.maxTime[std::size_t(c)]);
     }
-    return std::move(m_out.data());
+    pieces.push_back(std::move(after.data()));
+    m_out = m_codes = m_times = Writer();
+    return pieces;
 }
 
 std::string encode(const ColumnarTable &t)

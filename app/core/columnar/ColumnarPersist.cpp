@@ -204,16 +204,44 @@ bool readRows(sqlite3 *db, const Header &h, std::size_t index, quint64 *rows)
 }
 
 /** Stores @p payload as parts from @p firstPart on; fills in its size, checksum and parts. */
-bool writeSegment(sqlite3 *db, const std::string &payload, qint64 firstPart, Segment *s, Error *error)
+/** Stores @p pieces (a payload in order) as 4 MiB parts; a part spanning pieces is joined first. */
+bool writeSegment(sqlite3 *db, const std::vector<std::string_view> &pieces, qint64 firstPart, Segment *s, Error *error)
 {
-    s->rows = rowCount(payload);
-    s->size = payload.size();
-    s->checksum = codec::checksum(payload.data(), payload.size());
-    s->parts = (payload.size() + kChunk - 1) / kChunk;
+    codec::Checksum sum;
+    s->size = 0;
+    for (const std::string_view piece : pieces) {
+        sum.add(piece.data(), piece.size());
+        s->size += piece.size();
+    }
+    s->rows = pieces.empty() ? 0 : rowCount(pieces.front()); // the first piece holds the count
+    s->checksum = sum.value();
+    s->parts = (s->size + kChunk - 1) / kChunk;
     const char *insert = "snapshot/insert_part.sql";
+    std::string joined;
+    std::size_t piece = 0, offset = 0; // where the next part starts
     for (quint64 part = 0; part < s->parts; ++part) {
-        const std::size_t at = std::size_t(part) * kChunk;
-        if (!execBlob(db, insert, firstPart + qint64(part), payload.data() + at, std::min(kChunk, payload.size() - at)))
+        const std::size_t want = std::size_t(std::min<quint64>(kChunk, s->size - part * kChunk));
+        while (offset == pieces[piece].size()) {
+            ++piece;
+            offset = 0;
+        }
+        const char *data = pieces[piece].data() + offset;
+        if (pieces[piece].size() - offset >= want) {
+            offset += want;
+        } else {
+            joined.clear();
+            while (joined.size() < want) {
+                const std::size_t take = std::min(want - joined.size(), pieces[piece].size() - offset);
+                joined.append(pieces[piece].data() + offset, take);
+                offset += take;
+                if (offset == pieces[piece].size() && joined.size() < want) {
+                    ++piece;
+                    offset = 0;
+                }
+            }
+            data = joined.data();
+        }
+        if (!execBlob(db, insert, firstPart + qint64(part), data, want))
             return *error = databaseError(db, "store"), false;
     }
     return true;
@@ -253,17 +281,19 @@ bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error)
     return savePayload(db, encode(table), batchId, error);
 }
 
-bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error)
+namespace {
+
+bool saveViews(sqlite3 *db, const std::vector<std::string_view> &pieces, qint64 batchId, Error *error)
 {
     Header header;
     header.batchId = batchId;
     header.segments.push_back({batchId, 0, 0, 0, 0});
     if (!execBlob(db, "snapshot/delete_parts.sql", 0, nullptr, 0))
         return *error = databaseError(db, "replace"), false;
-    return writeSegment(db, payload, 1, &header.segments.back(), error) && writeHeader(db, header, error);
+    return writeSegment(db, pieces, 1, &header.segments.back(), error) && writeHeader(db, header, error);
 }
 
-bool appendPayload(sqlite3 *db, const std::string &payload, qint64 previousBatch, qint64 batchId, Error *error)
+bool appendViews(sqlite3 *db, const std::vector<std::string_view> &pieces, qint64 previousBatch, qint64 batchId, Error *error)
 {
     Header header;
     if (readCurrentHeader(db, previousBatch, &header) != Status::Loaded || header.segments.size() >= kMaxSegments) {
@@ -275,7 +305,34 @@ bool appendPayload(sqlite3 *db, const std::string &payload, qint64 previousBatch
     const qint64 first = firstPart(header, header.segments.size());
     header.batchId = batchId;
     header.segments.push_back({batchId, 0, 0, 0, 0});
-    return writeSegment(db, payload, first, &header.segments.back(), error) && writeHeader(db, header, error);
+    return writeSegment(db, pieces, first, &header.segments.back(), error) && writeHeader(db, header, error);
+}
+
+std::vector<std::string_view> views(const std::vector<std::string> &pieces)
+{
+    return std::vector<std::string_view>(pieces.begin(), pieces.end());
+}
+
+} // namespace
+
+bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error)
+{
+    return saveViews(db, {payload}, batchId, error);
+}
+
+bool savePayload(sqlite3 *db, const std::vector<std::string> &pieces, qint64 batchId, Error *error)
+{
+    return saveViews(db, views(pieces), batchId, error);
+}
+
+bool appendPayload(sqlite3 *db, const std::string &payload, qint64 previousBatch, qint64 batchId, Error *error)
+{
+    return appendViews(db, {payload}, previousBatch, batchId, error);
+}
+
+bool appendPayload(sqlite3 *db, const std::vector<std::string> &pieces, qint64 previousBatch, qint64 batchId, Error *error)
+{
+    return appendViews(db, views(pieces), previousBatch, batchId, error);
 }
 
 /** Reads the header and every segment in one read transaction (see load()). */

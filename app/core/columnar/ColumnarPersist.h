@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -81,6 +82,11 @@ public:
     // The times block may be written before the codes block: they are separate buffers.
     /** @p t: only its lag and time bounds are read. */
     std::string finish(const ColumnarTable &t);
+    /**
+     * finish() without joining the blocks: the payload is the pieces in order. At 10M rows the
+     * join copied 100 MB into a second buffer, held with the first at the import's peak.
+     */
+    std::vector<std::string> finishPieces(const ColumnarTable &t);
 
 private:
     codec::Writer m_out, m_codes, m_times;
@@ -95,7 +101,7 @@ std::shared_ptr<const ColumnarTable> decodeSegments(const std::vector<std::strin
 /** The statuses and products that lead a payload (no stores, no rows), and its row count. */
 std::shared_ptr<const ColumnarTable> decodeDimensions(const char *data, std::size_t size, quint64 *rows);
 /** A payload's row count (0 if it is not one). */
-quint64 rowCount(const std::string &payload);
+quint64 rowCount(std::string_view payload);
 
 /** Builds the snapshot from the models of @p db (read through @p sqlRoot's snapshot/ files) and stores it for @p batchId. */
 bool save(sqlite3 *db, qint64 batchId, Error *error, const QString &sqlRoot = QStringLiteral(":/sql"));
@@ -103,11 +109,14 @@ bool save(sqlite3 *db, qint64 batchId, Error *error, const QString &sqlRoot = QS
 bool save(sqlite3 *db, const ColumnarTable &table, qint64 batchId, Error *error);
 /** Stores an encoded @p payload (see encode(), ColumnarBuilder) for @p batchId. */
 bool savePayload(sqlite3 *db, const std::string &payload, qint64 batchId, Error *error);
+/** savePayload() of a payload given as pieces (PayloadWriter::finishPieces()). */
+bool savePayload(sqlite3 *db, const std::vector<std::string> &pieces, qint64 batchId, Error *error);
 /**
  * Stores @p payload, the rows batch @p batchId appended (ColumnarBuilder::resetAppend on
  * loadDimensions()), as a delta after the stored snapshot of @p previousBatch.
  */
 bool appendPayload(sqlite3 *db, const std::string &payload, qint64 previousBatch, qint64 batchId, Error *error);
+bool appendPayload(sqlite3 *db, const std::vector<std::string> &pieces, qint64 previousBatch, qint64 batchId, Error *error);
 
 /** What the stored snapshot is made of: whether one more delta is worth it or a rewrite. */
 struct Layout

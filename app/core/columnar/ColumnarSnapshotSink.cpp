@@ -102,7 +102,7 @@ bool ColumnarSnapshotSink::store(qint64 batchId, Error *error)
     m_storedFromRows = m_builder->valid();
     if (!m_storedFromRows)
         return persist::save(m_db, batchId, error, m_root);
-    std::string payload;
+    std::vector<std::string> payload;
     if (!m_builder->payload(&payload, error))
         return false;
     return m_delta ? persist::appendPayload(m_db, payload, m_previousBatch, batchId, error)
