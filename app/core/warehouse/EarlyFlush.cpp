@@ -3,6 +3,8 @@
 
 #include <QFileInfo>
 
+#include <thread>
+
 #ifdef __linux__
 #include <fcntl.h>
 #include <unistd.h>
@@ -10,27 +12,20 @@
 
 namespace cpm {
 
-void EarlyFlush::start(const QString &databasePath)
+void startEarlyFlush(const QString &databasePath)
 {
 #ifdef __linux__
-    wait();
     const QByteArray folder = QFileInfo(databasePath).absolutePath().toLocal8Bit();
-    m_done = std::async(std::launch::async, [folder] {
+    std::thread([folder] {
         const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0)
             return; // nothing lost: the commit syncs anyway
         ::syncfs(fd);
         ::close(fd);
-    });
+    }).detach();
 #else
     Q_UNUSED(databasePath);
 #endif
-}
-
-void EarlyFlush::wait()
-{
-    if (m_done.valid())
-        m_done.get();
 }
 
 } // namespace cpm

@@ -3,7 +3,6 @@
 
 #include <QString>
 
-#include <future>
 
 namespace cpm {
 
@@ -14,22 +13,11 @@ namespace cpm {
  * second flushing them. Only an earlier flush, never a skipped one: the commit still syncs.
  *
  * Linux syncfs() on the warehouse's folder: it needs no descriptor of the database file itself
- * (closing one would drop the process's locks on it, which SQLite relies on). Elsewhere, a no-op.
+ * (closing one would drop the process's locks on it, which SQLite relies on). It flushes the
+ * whole file system, so nobody waits for it: the thread is detached, and the commit's fsync
+ * waits for this file's pages only. Only worth it after a large load (see Importer::run).
+ * Elsewhere, a no-op.
  */
-class EarlyFlush
-{
-public:
-    EarlyFlush() = default;
-    ~EarlyFlush() { wait(); }
-    EarlyFlush(const EarlyFlush &) = delete;
-    EarlyFlush &operator=(const EarlyFlush &) = delete;
-
-    /** Flushes the file system holding @p databasePath on another thread. */
-    void start(const QString &databasePath);
-    void wait();
-
-private:
-    std::future<void> m_done;
-};
+void startEarlyFlush(const QString &databasePath);
 
 } // namespace cpm

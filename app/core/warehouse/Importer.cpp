@@ -44,6 +44,17 @@ void Importer::setSnapshotSink(std::unique_ptr<SnapshotSink> sink)
     m_snapshot = std::move(sink);
 }
 
+// Writing a large load's pages out while the models and the snapshot are built leaves the
+// commit little to flush; a small one (an append of a day) would only stir the whole disk.
+bool Importer::worthFlushingEarly(const QVector<PlannedFile> &files) const
+{
+    constexpr qint64 kLargeLoad = qint64(64) << 20;
+    qint64 bytes = 0;
+    for (const PlannedFile &file : files)
+        bytes += file.summary.alreadyImported ? 0 : file.summary.fileSize;
+    return !m_warehouse.isPostgres() && bytes >= kLargeLoad && QFileInfo::exists(m_warehouse.path());
+}
+
 ImportSummary Importer::run(const ImportOptions &options)
 {
     ImportSummary summary;
@@ -76,9 +87,8 @@ ImportSummary Importer::run(const ImportOptions &options)
     ok = ok && loadFiles(files, options, batchId, &anyLoaded, &error);
     ok = ok && (!anyLoaded || recordStoreVersions(options, batchId, &error));
     summary.loadSeconds = double(timer.restart()) / 1000.0;
-    EarlyFlush flush; // waited for when the import returns
-    if (ok && anyLoaded && !options.dryRun && !m_warehouse.isPostgres() && QFileInfo::exists(m_warehouse.path()))
-        flush.start(m_warehouse.path());
+    if (ok && anyLoaded && !options.dryRun && worthFlushingEarly(files))
+        startEarlyFlush(m_warehouse.path());
     const bool checkNow = anyLoaded && options.dryRun && options.checkData;
     const bool refreshNow = anyLoaded && ((options.refreshModels && !options.dryRun) || checkNow);
     // A dry run never keeps a snapshot, so it does not build one either.

@@ -57,6 +57,7 @@ private:
         std::shared_future<FileHash> hash;
     };
 
+    bool worthFlushingEarly(const QVector<PlannedFile> &files) const;
     bool plan(const ImportOptions &options, QVector<PlannedFile> *files, Error *error);
     static FileHash hashFile(const QString &path);
     bool awaitHash(PlannedFile &file, Error *error);
