@@ -9,6 +9,7 @@
 #include "columnar/ColumnarTable.h"
 #include "metrics/MetricsEngine.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include <atomic>
@@ -220,6 +221,43 @@ private slots:
         const ImportSummary moved = w.import(both);
         QVERIFY2(moved.succeeded(), qPrintable(moved.error.toString()));
         QVERIFY(!moved.snapshotFromLoadedRows);
+        QCOMPARE(payload(w), rebuiltPayload(w));
+    }
+
+    void wideCatalogueAppendReadsOnlyTheDictionaries()
+    {
+        // 30,000 products with long, barely compressible names: the dictionaries alone pass the
+        // first 4 MiB part. An append must still find them (reading the parts that hold them,
+        // not the whole segment), without decompressing a cut-off block.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("qUncompress")));
+        const QByteArray alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        quint32 seed = 12345;
+        QByteArray rows;
+        for (int id = 1; id <= 30000; ++id) {
+            QByteArray name;
+            for (int c = 0; c < 240; ++c) {
+                seed = seed * 1103515245u + 12345u;
+                name += alphabet.at(int((seed >> 16) % quint32(alphabet.size())));
+            }
+            rows += QByteArray::number(id) + ",10," + name + "," + QByteArray::number(id) +
+                    ",Misc,1,accepted,01/10/2022 10:00:05,01/10/2022 10:00:00\n";
+        }
+        test::TempWarehouse w;
+        QVERIFY(w.open());
+        const ImportSummary first = importWith(w, rows);
+        QVERIFY2(first.succeeded(), qPrintable(first.error.toString()));
+        persist::Status status = persist::Status::Missing;
+        persist::Layout layout;
+        QVERIFY(persist::loadDimensions(w.warehouse.handle(), w.warehouse.lastBatchId(), &status, &layout));
+        QCOMPARE(layout.baseRows, quint64(30000));
+
+        test::writeFile(w.dir.filePath(QStringLiteral("a.csv")),
+                        kTransactionsHeader + "30001,10,Tea,9,Drinks,7,refused,01/20/2022 1:00:00,01/20/2022 1:00:00\n");
+        ImportOptions options;
+        options.files.push_back({w.dir.filePath(QStringLiteral("a.csv")), FileRole::Unknown});
+        const ImportSummary appended = w.import(options);
+        QVERIFY2(appended.succeeded(), qPrintable(appended.error.toString()));
+        QVERIFY(appended.snapshotFromLoadedRows);
         QCOMPARE(payload(w), rebuiltPayload(w));
     }
 

@@ -228,7 +228,10 @@ std::shared_ptr<const ColumnarTable> decodeDimensions(const char *data, std::siz
 {
     auto t = std::make_shared<ColumnarTable>();
     Reader in(data, size);
-    const QByteArray dimensions = qUncompress(in.bytes());
+    const QByteArray compressed = in.bytes();
+    if (!in.ok())
+        return nullptr;
+    const QByteArray dimensions = qUncompress(compressed);
     Reader dims(dimensions.constData(), std::size_t(dimensions.size()));
     *rows = in.count(kMaxRows);
     if (!in.ok() || !readDimensions(dims, *t, false) || !dims.atEnd())

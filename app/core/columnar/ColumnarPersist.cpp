@@ -185,14 +185,19 @@ bool readSegment(sqlite3 *db, const Header &h, std::size_t index, quint64 parts,
 /** The dictionaries of segment @p index (without reading its rows) and its row count. */
 std::shared_ptr<const ColumnarTable> readDimensions(sqlite3 *db, const Header &h, std::size_t index, quint64 *rows)
 {
-    // The dictionaries lead the payload: its first part nearly always holds them whole.
+    // The dictionaries lead the payload, their length first: read the parts that hold them and
+    // the row count after them, not the whole segment (a wide catalogue's can pass 4 MiB).
     std::string prefix;
     if (!readSegment(db, h, index, 1, &prefix))
         return nullptr;
-    auto dims = decodeDimensions(prefix.data(), prefix.size(), rows);
-    if (!dims && h.segments[index].parts > 1 && readSegment(db, h, index, h.segments[index].parts, &prefix))
-        dims = decodeDimensions(prefix.data(), prefix.size(), rows);
-    return dims;
+    codec::Reader lead(prefix.data(), prefix.size());
+    const quint64 dictionaries = lead.varint();
+    constexpr quint64 kRowCountBytes = 10; // the longest varint
+    const quint64 needed = (prefix.size() - lead.left()) + dictionaries + kRowCountBytes;
+    const quint64 parts = (needed + kChunk - 1) / kChunk;
+    if (lead.ok() && parts > 1 && !readSegment(db, h, index, parts, &prefix))
+        return nullptr;
+    return decodeDimensions(prefix.data(), prefix.size(), rows);
 }
 
 /** Segment @p index's row count: recorded, but not by version 2, which the payload then tells. */
@@ -203,7 +208,6 @@ bool readRows(sqlite3 *db, const Header &h, std::size_t index, quint64 *rows)
     return readDimensions(db, h, index, rows) != nullptr;
 }
 
-/** Stores @p payload as parts from @p firstPart on; fills in its size, checksum and parts. */
 /** Stores @p pieces (a payload in order) as 4 MiB parts; a part spanning pieces is joined first. */
 bool writeSegment(sqlite3 *db, const std::vector<std::string_view> &pieces, qint64 firstPart, Segment *s, Error *error)
 {
